@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { OrgProfileForm } from "@/components/organizations/org-profile-form";
+import { Card, PageHeader } from "@/components/ui/card";
+import { getOrgContext } from "../org-context";
+
+export const metadata: Metadata = { title: "Org Profile" };
+
+export default async function OrgProfilePage({ params }: { params: Promise<{ orgId: string }> }) {
+  const { orgId } = await params;
+  const { org, can } = await getOrgContext(orgId);
+  return (
+    <>
+      <PageHeader title="Org Profile" description="Your organization's name and identity." />
+      <Card className="p-6">
+        <OrgProfileForm
+          orgId={org.slug}
+          name={org.name}
+          createdAt={org.createdAt.toISOString()}
+          canEdit={can("org.update")}
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { NewOrganizationDialog } from "@/components/organizations/new-organization-dialog";
+import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { requireSessionUser } from "@/lib/auth/session";
+import { roleLabels } from "@/lib/authz/policy";
+import { listMyOrganizations } from "@/lib/domain/organizations/list-my-organizations";
+
+export const metadata: Metadata = { title: "Organizations" };
+
+export default async function OrganizationsPage() {
+  const user = await requireSessionUser("/organizations");
+  const orgs = await listMyOrganizations(user);
+  return (
+    <main className="mx-auto max-w-5xl px-4 py-10 sm:px-6">
+      <PageHeader
+        title="Organizations"
+        description="The organizations you belong to."
+        actions={<NewOrganizationDialog />}
+      />
+      {orgs.length === 0 ? (
+        <EmptyState title="You are not in any organization yet">
+          Form a new organization to invite your team, or open an invitation link from your email.
+        </EmptyState>
+      ) : (
+        <Card>
+          <ul className="divide-y divide-zinc-200" aria-label="Your organizations">
+            {orgs.map((org) => (
+              <li key={org.id}>
+                <Link
+                  href={`/organizations/${org.orgId}`}
+                  className="flex items-center justify-between gap-4 px-5 py-4 hover:bg-zinc-50"
+                >
+                  <span>
+                    <span className="block font-medium text-zinc-900">{org.name}</span>
+                    <span className="block text-sm text-zinc-600">{org.orgId}</span>
+                  </span>
+                  <Badge>{roleLabels[org.role]}</Badge>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,2 @@
+export { db, getDbHandle, type Db, type Tx, type Queryable } from "./client";
+export * as t from "./schema";

@@ -1,0 +1,7 @@
+/** Who is acting: a signed-in user, a service account, or the system itself. */
+export type Actor =
+  | { kind: "user"; userId: string; label: string; ip?: string | null }
+  | { kind: "service_account"; serviceAccountId: string; orgId: string; label: string; ip?: string | null }
+  | { kind: "anonymous"; ip?: string | null };
+
+export const anonymous = (ip?: string | null): Actor => ({ kind: "anonymous", ip });

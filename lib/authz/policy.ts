@@ -1,0 +1,45 @@
+import type { Role } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+
+export const roles = ["admin", "billing_manager", "member"] as const satisfies readonly Role[];
+
+export const roleLabels: Record<Role, string> = {
+  admin: "Account Admin",
+  billing_manager: "Billing Manager",
+  member: "Member",
+};
+
+/**
+ * THE permission table: every page, navigation item, server action and API route asks it.
+ * `serviceAccount: true` means an org's service account may do it through the API too.
+ */
+export const policy = {
+  "org.read": { roles: ["admin", "billing_manager", "member"], serviceAccount: true },
+  "org.update": { roles: ["admin"], serviceAccount: false },
+  "org.leave": { roles: ["billing_manager", "member"], serviceAccount: false },
+  "members.read": { roles: ["admin", "billing_manager", "member"], serviceAccount: true },
+  "members.manage": { roles: ["admin"], serviceAccount: true },
+  "invitations.manage": { roles: ["admin"], serviceAccount: true },
+  "subscription.read": { roles: ["admin", "billing_manager"], serviceAccount: true },
+  "subscription.manage": { roles: ["admin", "billing_manager"], serviceAccount: false },
+  "tokens.self": { roles: ["admin", "billing_manager", "member"], serviceAccount: false },
+  "serviceAccounts.manage": { roles: ["admin"], serviceAccount: false },
+  "settings.update": { roles: ["admin"], serviceAccount: false },
+  "activity.read": { roles: ["admin"], serviceAccount: true },
+} as const satisfies Record<string, { roles: readonly Role[]; serviceAccount: boolean }>;
+
+export type Permission = keyof typeof policy;
+
+export type OrgPrincipal = { kind: "member"; role: Role } | { kind: "service_account" };
+
+export function can(principal: OrgPrincipal, permission: Permission): boolean {
+  const rule = policy[permission];
+  if (principal.kind === "service_account") return rule.serviceAccount;
+  return (rule.roles as readonly Role[]).includes(principal.role);
+}
+
+export function assertCan(principal: OrgPrincipal, permission: Permission) {
+  if (!can(principal, permission)) {
+    throw new AppError("forbidden", "You do not have permission to do this.");
+  }
+}

@@ -1,0 +1,46 @@
+import { and, eq } from "drizzle-orm";
+import { db, t, type Queryable } from "@/db";
+import type { Organization, Role } from "@/db/schema";
+import type { Actor } from "@/lib/authz/actor";
+import { assertCan, type OrgPrincipal, type Permission } from "@/lib/authz/policy";
+import { AppError, notFound } from "@/lib/errors";
+
+export type OrgAccess = {
+  org: Organization;
+  principal: OrgPrincipal;
+  /** The acting user's role, when the actor is a member. */
+  role: Role | null;
+};
+
+const orgNotFound = () => notFound("Organization not found.");
+
+/**
+ * Loads an org by its Organization ID for an actor, from the database on every call (never
+ * from a session), so removal and role changes apply at once. Orgs the actor cannot see are
+ * "not found", never "forbidden".
+ */
+export async function loadOrgAccess(
+  actor: Actor,
+  orgSlug: string,
+  permission?: Permission,
+  q: Queryable = db(),
+): Promise<OrgAccess> {
+  if (actor.kind === "anonymous") throw new AppError("unauthenticated", "Sign in to continue.");
+  const slug = orgSlug.trim().toLowerCase();
+  let access: OrgAccess | undefined;
+  if (actor.kind === "user") {
+    const [row] = await q
+      .select({ org: t.organizations, role: t.memberships.role })
+      .from(t.organizations)
+      .innerJoin(t.memberships, and(eq(t.memberships.orgId, t.organizations.id), eq(t.memberships.userId, actor.userId)))
+      .where(eq(t.organizations.slug, slug))
+      .limit(1);
+    if (row) access = { org: row.org, role: row.role, principal: { kind: "member", role: row.role } };
+  } else {
+    const [org] = await q.select().from(t.organizations).where(eq(t.organizations.slug, slug)).limit(1);
+    if (org && org.id === actor.orgId) access = { org, role: null, principal: { kind: "service_account" } };
+  }
+  if (!access) throw orgNotFound();
+  if (permission) assertCan(access.principal, permission);
+  return access;
+}

@@ -1,0 +1,41 @@
+import { db, t } from "@/db";
+import WelcomeEmail, { welcomeSubject } from "@/emails/welcome";
+import { hashPassword } from "@/lib/auth/password";
+import { appUrl } from "@/lib/config";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { renderEmail } from "@/lib/email/render";
+import { AppError, isUniqueViolation } from "@/lib/errors";
+import { signUpSchema, type SignUpInput } from "@/lib/validation/auth";
+import { parseInput } from "@/lib/validation/parse";
+import { recordActivity } from "../activity/record-activity";
+
+const emailTaken = () =>
+  new AppError("conflict", "An account with this email already exists.", {
+    email: "An account with this email already exists. Sign in instead.",
+  }, "email_taken");
+
+/** Creates an account, records it and sends the welcome email, all in one transaction. */
+export async function signUp(input: SignUpInput, ctx: { ip?: string | null } = {}) {
+  const { name, email, password } = parseInput(signUpSchema, input);
+  const passwordHash = await hashPassword(password);
+  const message = await renderEmail("welcome", welcomeSubject(), WelcomeEmail({ name, appUrl: appUrl() }));
+  try {
+    return await db().transaction(async (tx) => {
+      const [user] = await tx
+        .insert(t.users)
+        .values({ name, email, passwordHash })
+        .onConflictDoNothing()
+        .returning({ id: t.users.id, name: t.users.name, email: t.users.email });
+      if (!user) throw emailTaken();
+      await recordActivity(tx, { kind: "user", userId: user.id, label: email, ip: ctx.ip }, {
+        action: "user.signed_up",
+        target: { type: "user", id: user.id, label: email },
+      });
+      await enqueueEmail(tx, { ...message, to: email });
+      return user;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw emailTaken();
+    throw err;
+  }
+}

@@ -1,0 +1,28 @@
+import { eq } from "drizzle-orm";
+import { db, t } from "@/db";
+import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from "@/lib/auth/login-limiter";
+import { verifyPassword } from "@/lib/auth/password";
+import { AppError } from "@/lib/errors";
+import { signInSchema } from "@/lib/validation/auth";
+
+export const invalidCredentials = () =>
+  new AppError("unauthenticated", "Invalid email or password.", undefined, "invalid_credentials");
+
+/**
+ * Checks an email and password. Unknown email and wrong password fail the same way, equally
+ * slowly; repeated failures per email or IP are refused for a while.
+ */
+export async function verifyCredentials(input: { email?: unknown; password?: unknown }, ctx: { ip?: string | null } = {}) {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) throw invalidCredentials();
+  const { email, password } = parsed.data;
+  await assertLoginAllowed(email, ctx.ip);
+  const [user] = await db().select().from(t.users).where(eq(t.users.email, email)).limit(1);
+  const ok = await verifyPassword(user?.passwordHash, password);
+  if (!user || !ok) {
+    await recordLoginFailure(email, ctx.ip);
+    throw invalidCredentials();
+  }
+  await clearLoginFailures(email);
+  return { id: user.id, name: user.name, email: user.email! };
+}

@@ -1,0 +1,14 @@
+import { can, type OrgPrincipal, type Permission } from "@/lib/authz/policy";
+
+/** The org's left navigation; each item shows only to those the policy table lets use it. */
+export const orgNavItems = [
+  { label: "Org Profile", segment: "profile", permission: "org.read" },
+  { label: "Users", segment: "users", permission: "members.read" },
+  { label: "Invitations", segment: "invitations", permission: "invitations.manage" },
+  { label: "Subscription", segment: "subscription", permission: "subscription.read" },
+  { label: "Token Access", segment: "token-access", permission: "tokens.self" },
+  { label: "Service Accounts", segment: "service-accounts", permission: "serviceAccounts.manage" },
+  { label: "Activity", segment: "activity", permission: "activity.read" },
+] as const satisfies ReadonlyArray<{ label: string; segment: string; permission: Permission }>;
+
+export const visibleNavItems = (principal: OrgPrincipal) => orgNavItems.filter((item) => can(principal, item.permission));

@@ -1,0 +1,10 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // PGlite loads WASM files from node_modules, argon2 is a native addon, and the rate limiter
+  // must share this app's single drizzle-orm copy: none of them is bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "drizzle-orm", "rate-limiter-flexible"],
+  poweredByHeader: false,
+};
+
+export default nextConfig;
