@@ -1,4 +1,4 @@
-import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 export const organizations = pgTable(
@@ -10,6 +10,9 @@ export const organizations = pgTable(
     name: text("name").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    // Org settings (Org Profile): whether members may use cloud storage and cloud notebooks.
+    cloudStorage: boolean("cloud_storage").notNull().default(true),
+    cloudNotebooks: boolean("cloud_notebooks").notNull().default(true),
   },
   (t) => [uniqueIndex("organizations_slug_key").on(t.slug)],
 );
@@ -27,11 +30,14 @@ export const memberships = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     role: roleEnum("role").notNull().default("member"),
+    // Non-null while the member holds a seat of the org's subscription.
+    seatAssignedAt: timestamp("seat_assigned_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("memberships_org_user_key").on(t.orgId, t.userId),
     index("memberships_user_idx").on(t.userId),
+    index("memberships_org_role_idx").on(t.orgId, t.role),
   ],
 );
 

@@ -1,0 +1,69 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { randomBytes } from "node:crypto";
+
+export const uniqueEmail = (prefix = "user") => `${prefix}-${randomBytes(4).toString("hex")}@example.test`;
+export const uniqueOrgId = (prefix = "org") => `${prefix}-${randomBytes(3).toString("hex")}`;
+export const PASSWORD = "correct horse battery";
+
+/** Signs up through the UI and waits for the organizations page. */
+export async function signUp(page: Page, { name = "Test User", email = uniqueEmail(), password = PASSWORD } = {}) {
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign Up" }).click();
+  await page.waitForURL("**/organizations");
+  return { name, email, password };
+}
+
+export async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign In" }).click();
+  await page.waitForURL("**/organizations");
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("banner").getByRole("button").click();
+  await page.getByRole("menuitem", { name: "Sign Out" }).click();
+  await page.waitForURL("**/sign-in**");
+}
+
+/** Creates an org through the dialog and waits for its Org Profile page. */
+export async function createOrg(page: Page, name = "Test Org", orgId = uniqueOrgId()) {
+  await page.goto("/organizations");
+  await page.getByRole("button", { name: "Form New Organization" }).click();
+  await page.getByLabel("Organization Name").fill(name);
+  await page.getByLabel("Organization ID").fill(orgId);
+  await page.getByRole("button", { name: "Create Organization" }).click();
+  await page.waitForURL(`**/organizations/${orgId}/profile`);
+  return { name, orgId };
+}
+
+export type MailboxMessage = { id: string; to: string; subject: string; text: string; html: string; created_at: string };
+
+/** Waits for a message to an address (optionally matching a subject) in the local mailbox. */
+export async function waitForEmail(request: APIRequestContext, to: string, subject?: RegExp): Promise<MailboxMessage> {
+  let found: MailboxMessage | undefined;
+  await expect
+    .poll(
+      async () => {
+        const messages: MailboxMessage[] = await (await request.get("/api/dev/mailbox")).json();
+        found = messages.find((m) => m.to === to.toLowerCase() && (!subject || subject.test(m.subject)));
+        return !!found;
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+  return found!;
+}
+
+export const linksIn = (text: string) => text.match(/https?:\/\/[^\s<>"')\]]+/g) ?? [];
+
+/** Fails on any axe violation of the page as it is now. */
+export async function expectNoA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
