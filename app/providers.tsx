@@ -8,7 +8,8 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={client}>
       {children}
-      <Toaster position="top-right" richColors closeButton />
+      {/* Default (not rich) colours: rich ones fail WCAG contrast. */}
+      <Toaster position="top-right" closeButton />
     </QueryClientProvider>
   );
 }

@@ -65,5 +65,5 @@ export const linksIn = (text: string) => text.match(/https?:\/\/[^\s<>"')\]]+/g)
 /** Fails on any axe violation of the page as it is now. */
 export async function expectNoA11yViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  expect(results.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }

@@ -40,28 +40,31 @@ export function OrgProfileForm(props: { orgId: string; name: string; createdAt: 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
       <div className="flex items-start justify-between gap-4">
-        <dl className="grid flex-1 gap-6 sm:grid-cols-2">
-          <div className="sm:col-span-2">
-            {editing ? (
+        <div className="grid flex-1 gap-6 sm:grid-cols-2">
+          {editing && (
+            <div className="sm:col-span-2">
               <Field id="org-name" label="Organization Name" error={errors.name?.message}>
                 <Input autoFocus {...describedBy("org-name", errors.name?.message)} {...form.register("name")} />
               </Field>
-            ) : (
-              <>
+            </div>
+          )}
+          <dl className="contents">
+            {!editing && (
+              <div className="sm:col-span-2">
                 <dt className="text-sm font-medium text-zinc-600">Organization Name</dt>
                 <dd className="mt-1 text-zinc-900">{props.name}</dd>
-              </>
+              </div>
             )}
-          </div>
-          <div>
-            <dt className="text-sm font-medium text-zinc-600">Organization ID</dt>
-            <dd className="mt-1 font-mono text-sm text-zinc-900">{props.orgId}</dd>
-          </div>
-          <div>
-            <dt className="text-sm font-medium text-zinc-600">Created</dt>
-            <dd className="mt-1 text-zinc-900">{new Date(props.createdAt).toLocaleDateString("en", { dateStyle: "long" })}</dd>
-          </div>
-        </dl>
+            <div>
+              <dt className="text-sm font-medium text-zinc-600">Organization ID</dt>
+              <dd className="mt-1 font-mono text-sm text-zinc-900">{props.orgId}</dd>
+            </div>
+            <div>
+              <dt className="text-sm font-medium text-zinc-600">Created</dt>
+              <dd className="mt-1 text-zinc-900">{new Date(props.createdAt).toLocaleDateString("en", { dateStyle: "long" })}</dd>
+            </div>
+          </dl>
+        </div>
         {props.canEdit && !editing && (
           <Button type="button" variant="secondary" aria-label="Edit Organization" onClick={() => setEditing(true)}>
             <Pencil className="size-4" aria-hidden /> Edit

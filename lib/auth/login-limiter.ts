@@ -2,7 +2,8 @@ import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import { db, t } from "@/db";
 import { AppError } from "@/lib/errors";
 
-// Failed sign-ins only are counted. Stored in the database so every app process shares them.
+// Sign-in attempts are counted (successes are given back). Stored in the database so every app
+// process shares them.
 const limits = {
   email: { points: 5, duration: 15 * 60, blockDuration: 15 * 60 },
   ip: { points: 50, duration: 60 * 60, blockDuration: 15 * 60 },
@@ -35,23 +36,21 @@ const tooMany = (res: RateLimiterRes) => {
   );
 };
 
-/** Throws before the password is even checked when this email or IP is blocked. */
-export async function assertLoginAllowed(email: string, ip: string | null | undefined) {
+/**
+ * Counts this sign-in attempt before the password is checked, and throws when the email or IP is
+ * over its limit. The count is one atomic upsert: a read-then-count check would let parallel
+ * guesses all pass before any failure was recorded.
+ */
+export async function takeLoginAttempt(email: string, ip: string | null | undefined) {
   const l = limiters();
-  const [byEmail, byIp] = await Promise.all([l.email.get(email), ip ? l.ip.get(ip) : null]);
-  for (const [res, max] of [[byEmail, limits.email.points], [byIp, limits.ip.points]] as const) {
-    if (res && res.consumedPoints >= max) throw tooMany(res);
+  const results = await Promise.allSettled([l.email.consume(email), ip ? l.ip.consume(ip) : null]);
+  for (const r of results) {
+    if (r.status === "rejected") throw r.reason instanceof RateLimiterRes ? tooMany(r.reason) : r.reason;
   }
 }
 
-export async function recordLoginFailure(email: string, ip: string | null | undefined) {
+/** A successful sign-in forgets this email's failures and does not count against the IP. */
+export async function clearLoginFailures(email: string, ip: string | null | undefined) {
   const l = limiters();
-  await Promise.all([
-    l.email.consume(email).catch(() => undefined),
-    ip ? l.ip.consume(ip).catch(() => undefined) : undefined,
-  ]);
-}
-
-export async function clearLoginFailures(email: string) {
-  await limiters().email.delete(email);
+  await Promise.all([l.email.delete(email), ip ? l.ip.reward(ip, 1) : null]);
 }

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { db, t } from "@/db";
-import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from "@/lib/auth/login-limiter";
+import { clearLoginFailures, takeLoginAttempt } from "@/lib/auth/login-limiter";
 import { verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import { signInSchema } from "@/lib/validation/auth";
@@ -16,13 +16,10 @@ export async function verifyCredentials(input: { email?: unknown; password?: unk
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) throw invalidCredentials();
   const { email, password } = parsed.data;
-  await assertLoginAllowed(email, ctx.ip);
+  await takeLoginAttempt(email, ctx.ip);
   const [user] = await db().select().from(t.users).where(eq(t.users.email, email)).limit(1);
   const ok = await verifyPassword(user?.passwordHash, password);
-  if (!user || !ok) {
-    await recordLoginFailure(email, ctx.ip);
-    throw invalidCredentials();
-  }
-  await clearLoginFailures(email);
+  if (!user || !ok) throw invalidCredentials();
+  await clearLoginFailures(email, ctx.ip);
   return { id: user.id, name: user.name, email: user.email! };
 }
