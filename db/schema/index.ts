@@ -6,3 +6,4 @@ export * from "./rate-limits";
 export * from "./invitations";
 export * from "./subscriptions";
 export * from "./tokens";
+export * from "./api";

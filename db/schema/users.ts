@@ -8,6 +8,8 @@ export const users = pgTable(
     // Stored trimmed and lower-cased; null for organization-managed users (no login).
     email: text("email"),
     passwordHash: text("password_hash"),
+    // Set for organization-managed users: made through the API for machines, no email, no login.
+    managedByOrgId: uuid("managed_by_org_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email)],
