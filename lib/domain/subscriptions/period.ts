@@ -1,0 +1,18 @@
+import type { BillingCycle } from "@/db/schema";
+
+/**
+ * One billing period after `from`: a month or a year later, on the same day of the month, or
+ * the month's last day when it has no such day (Jan 31 + 1 month = Feb 28/29).
+ */
+export function addBillingPeriod(from: Date, cycle: BillingCycle): Date {
+  const months = cycle === "monthly" ? 1 : 12;
+  const d = new Date(from);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, lastDay));
+  return d;
+}
+
+export const cycleLabels: Record<BillingCycle, string> = { monthly: "Monthly", yearly: "Yearly" };
