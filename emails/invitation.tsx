@@ -1,0 +1,41 @@
+import { Button, Text } from "@react-email/components";
+import { EmailLayout, appName, buttonStyle, paragraph } from "./layout";
+
+export type InvitationEmailProps = {
+  orgName: string;
+  inviterName: string;
+  acceptUrl: string;
+  /** Already formatted for people, e.g. "December 3, 2026, 14:05 UTC". */
+  expiresAt: string;
+  recipientEmail: string;
+};
+
+export function invitationSubject({ orgName, inviterName }: Pick<InvitationEmailProps, "orgName" | "inviterName">) {
+  return `${inviterName} invited you to join ${orgName} on ${appName}`;
+}
+
+export default function InvitationEmail({
+  orgName = "Acme Labs",
+  inviterName = "Ada Lovelace",
+  acceptUrl = "http://localhost:3000/invitations/inv_example",
+  expiresAt = "December 3, 2026, 14:05 UTC",
+  recipientEmail = "grace@example.com",
+}: Partial<InvitationEmailProps>) {
+  return (
+    <EmailLayout preview={`Join ${orgName} on ${appName}`} heading={`Join ${orgName}`}>
+      <Text style={paragraph}>
+        {inviterName} invited you to join the organization <strong>{orgName}</strong> on {appName}. As a
+        member you can see its members and, once you are given a seat, issue your access token.
+      </Text>
+      <Button href={acceptUrl} style={buttonStyle}>
+        Accept invitation
+      </Button>
+      <Text style={paragraph}>Or open this link: {acceptUrl}</Text>
+      <Text style={paragraph}>
+        The invitation is for {recipientEmail} and expires on {expiresAt}. Sign in or create an account with that
+        address to accept it. If it has expired, ask {inviterName} to send it again.
+      </Text>
+      <Text style={{ ...paragraph, color: "#71717a" }}>Not expecting this? You can ignore this email.</Text>
+    </EmailLayout>
+  );
+}
