@@ -23,7 +23,10 @@ export const policy = {
   "subscription.read": { roles: ["admin", "billing_manager"], serviceAccount: true },
   "subscription.manage": { roles: ["admin", "billing_manager"], serviceAccount: false },
   "tokens.self": { roles: ["admin", "billing_manager", "member"], serviceAccount: false },
+  "serviceAccounts.read": { roles: ["admin"], serviceAccount: true },
   "serviceAccounts.manage": { roles: ["admin"], serviceAccount: false },
+  // The REST API is for automation: org admins' user tokens and the org's service accounts.
+  "api.use": { roles: ["admin"], serviceAccount: true },
   "settings.update": { roles: ["admin"], serviceAccount: false },
   "activity.read": { roles: ["admin"], serviceAccount: true },
 } as const satisfies Record<string, { roles: readonly Role[]; serviceAccount: boolean }>;
