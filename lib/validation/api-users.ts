@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { emailSchema } from "./common";
+
+const namePart = z.string().trim().max(100, "Use at most 100 characters.").nullish();
+
+/** POST /users: with an email, that person is added; without one, an organization-managed user is made. */
+export const addOrgUserSchema = z
+  .object({
+    email: z.union([emailSchema, z.literal("").transform(() => null), z.null()]).optional(),
+    first_name: namePart,
+    last_name: namePart,
+  })
+  .meta({ id: "AddOrgUser" });
+export type AddOrgUserInput = z.input<typeof addOrgUserSchema>;
+
+export const orgUserSchema = z
+  .object({
+    first_name: z.string().nullable(),
+    last_name: z.string().nullable(),
+    email: z.string().nullable(),
+    id: z.uuid(),
+  })
+  .meta({ id: "OrgUser" });
