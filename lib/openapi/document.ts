@@ -1,43 +1,22 @@
-import { z } from "zod";
 import { createDocument } from "zod-openapi";
-import { healthSchema, mailboxMessageSchema, problemSchema } from "@/lib/validation/health";
+import { authPaths } from "./paths/auth";
+import { serviceAccountPaths } from "./paths/service-accounts";
+import { userPaths } from "./paths/users";
 
-const problemResponse = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: problemSchema } },
-});
-
-/** The OpenAPI 3.1 document, generated from the same zod schemas the routes use. */
+/** The OpenAPI 3.1 document, generated from the same zod schemas the routes parse with. */
 export function buildOpenApiDocument(serverUrl: string) {
   return createDocument({
     openapi: "3.1.0",
     info: {
       title: "Org Portal API",
       version: "0.1.0",
-      description: "Manage organizations, members, seats and tokens. Errors are application/problem+json (RFC 9457).",
+      description:
+        "Automate onboarding and offboarding: service accounts, users, seats and tokens. Get a token at POST /api/oauth/token, then send `Authorization: Bearer <token>`. Calls need an active subscription. Errors are application/problem+json (RFC 9457) with a stable `code`.",
     },
     servers: [{ url: serverUrl }],
-    paths: {
-      "/api/health": {
-        get: {
-          summary: "Application and database status",
-          operationId: "getHealth",
-          responses: {
-            "200": { description: "Healthy", content: { "application/json": { schema: healthSchema } } },
-            "503": { description: "The database is unavailable", content: { "application/json": { schema: healthSchema } } },
-          },
-        },
-      },
-      "/api/dev/mailbox": {
-        get: {
-          summary: "Messages sent while no email provider is configured",
-          operationId: "listMailbox",
-          responses: {
-            "200": { description: "Newest first", content: { "application/json": { schema: z.array(mailboxMessageSchema) } } },
-            "404": problemResponse("An email provider is configured, so there is no local mailbox"),
-          },
-        },
-      },
+    components: {
+      securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "A token from POST /api/oauth/token" } },
     },
+    paths: { ...authPaths, ...serviceAccountPaths, ...userPaths },
   });
 }
