@@ -1,0 +1,121 @@
+import { getDbHandle, type DbHandle } from "@/db/client";
+import { hashToken, isWellFormedToken } from "@/lib/tokens/format";
+import { listenForTokenChanges, type InvalidationSource } from "@/lib/tokens/invalidation";
+import { evaluateTokenState, loadTokenState, type TokenState, type TokenVerdict } from "./token-validity";
+
+type Entry = { state: TokenState | null; orgGen: number; staleAfter: number };
+
+export type TokenCheckerOptions = {
+  /** Entries kept at most; the oldest go first. */
+  maxEntries?: number;
+  /** How long "no such token" is remembered (it cannot become valid: tokens are random). */
+  unknownTtlMs?: number;
+};
+
+/**
+ * Answers "is this token valid, for which org and user, until when" for package downloads.
+ * A malformed token or bad checksum is refused without a database read. Known hashes are cached
+ * with the org's generation; the database triggers of migration 0003 bump the generation (via
+ * NOTIFY) whenever a token, membership, seat or subscription of the org changes, in any process.
+ * Every check first passes the invalidation fence, so a change committed before the request
+ * arrived is always seen. Expiry is evaluated against the clock on every check.
+ */
+export class TokenChecker {
+  private readonly entries = new Map<string, Entry>();
+  private readonly orgGens = new Map<string, number>();
+  /** Counts every invalidation, so that a load racing with one is not cached. */
+  private epoch = 0;
+  private source: InvalidationSource | null = null;
+  private readonly maxEntries: number;
+  private readonly unknownTtlMs: number;
+
+  constructor(
+    readonly handle: DbHandle,
+    options: TokenCheckerOptions = {},
+  ) {
+    this.maxEntries = options.maxEntries ?? 250_000;
+    this.unknownTtlMs = options.unknownTtlMs ?? 60_000;
+  }
+
+  async start() {
+    this.source = await listenForTokenChanges(this.handle, {
+      onOrg: (orgId) => {
+        this.epoch++;
+        this.orgGens.set(orgId, (this.orgGens.get(orgId) ?? 0) + 1);
+      },
+      onReset: () => {
+        this.epoch++;
+        this.entries.clear();
+      },
+    });
+    return this;
+  }
+
+  async close() {
+    await this.source?.close();
+    this.source = null;
+    this.entries.clear();
+  }
+
+  get cacheSize() {
+    return this.entries.size;
+  }
+
+  async check(token: string | null | undefined, now = Date.now()): Promise<TokenVerdict> {
+    if (!token || !isWellFormedToken(token)) return { valid: false, reason: "malformed" };
+    const hash = hashToken(token);
+    const source = this.source;
+    if (!source || !source.healthy) return evaluateTokenState(await loadTokenState(this.handle.db, hash), now);
+    try {
+      await source.fence();
+    } catch {
+      return evaluateTokenState(await loadTokenState(this.handle.db, hash), now);
+    }
+    const entry = this.entries.get(hash);
+    if (entry && this.isFresh(entry, now)) return evaluateTokenState(entry.state, now);
+
+    const epochBefore = this.epoch;
+    const state = await loadTokenState(this.handle.db, hash);
+    // An invalidation that arrived during the read may concern it: answer, but do not keep it.
+    if (this.epoch === epochBefore && this.source === source && source.healthy) this.remember(hash, state, now);
+    return evaluateTokenState(state, now);
+  }
+
+  private isFresh(entry: Entry, now: number) {
+    if (!entry.state) return now < entry.staleAfter;
+    return entry.orgGen === (this.orgGens.get(entry.state.orgId) ?? 0);
+  }
+
+  private remember(hash: string, state: TokenState | null, now: number) {
+    if (this.entries.size >= this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    this.entries.delete(hash);
+    this.entries.set(hash, {
+      state,
+      orgGen: state ? (this.orgGens.get(state.orgId) ?? 0) : 0,
+      staleAfter: now + this.unknownTtlMs,
+    });
+  }
+}
+
+// One checker per process, shared by server.ts and any bundled copy of this module.
+const CHECKER = Symbol.for("org-portal.token-checker");
+type Global = typeof globalThis & { [CHECKER]?: Promise<TokenChecker> };
+
+export function getTokenChecker(): Promise<TokenChecker> {
+  const g = globalThis as Global;
+  g[CHECKER] ??= new TokenChecker(getDbHandle()).start().catch((err) => {
+    g[CHECKER] = undefined;
+    throw err;
+  });
+  return g[CHECKER];
+}
+
+export async function closeTokenChecker() {
+  const g = globalThis as Global;
+  const checker = g[CHECKER];
+  g[CHECKER] = undefined;
+  await (await checker?.catch(() => undefined))?.close();
+}

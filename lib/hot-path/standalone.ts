@@ -1,0 +1,34 @@
+// The hot path alone on node:http (no Next.js): used by the two-process test and the benchmark.
+// `PORT=0` picks a free port; the chosen one is printed as JSON on the first line of stdout.
+import http from "node:http";
+import path from "node:path";
+import { getDbHandle } from "@/db/client";
+import { closeTokenChecker, getTokenChecker } from "@/lib/domain/tokens/check-token";
+import { UsageRecorder } from "@/lib/tokens/usage";
+import { createHotPath } from "./handler";
+
+const checker = await getTokenChecker();
+const usage = new UsageRecorder(() => getDbHandle().db).start();
+const hotPath = createHotPath({ checker, usage, channelsDir: process.env.CHANNELS_DIR ?? path.join(process.cwd(), "channels") });
+const server = http.createServer((req, res) => {
+  if (!hotPath(req, res)) {
+    res.writeHead(404, { "content-type": "text/plain" });
+    res.end("Not found.\n");
+  }
+});
+server.keepAliveTimeout = 65_000;
+server.listen(Number(process.env.PORT ?? 0), process.env.HOSTNAME ?? "127.0.0.1", () => {
+  const address = server.address();
+  console.log(JSON.stringify({ ready: true, port: typeof address === "object" && address ? address.port : null, pid: process.pid }));
+});
+
+const stop = async () => {
+  server.close();
+  server.closeAllConnections();
+  await usage.stop().catch(() => {});
+  await closeTokenChecker();
+  await getDbHandle().close();
+  process.exit(0);
+};
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());
