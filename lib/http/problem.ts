@@ -37,6 +37,20 @@ export function errorToProblem(err: unknown) {
     return problem(status, err.reason ?? err.code, err.message, { errors: err.fields, headers });
   }
   const id = crypto.randomUUID();
+  if (isPgDataException(err)) {
+    // A value PostgreSQL cannot store or compare (bad encoding, out of range): the input's fault.
+    console.error(JSON.stringify({ level: "warn", msg: "input rejected by the database", id, err: String(err) }));
+    return problem(400, "invalid_input", `The request contains a value that cannot be stored (reference ${id}).`);
+  }
   console.error(JSON.stringify({ level: "error", msg: "unhandled API error", id, err: String(err), stack: (err as Error)?.stack }));
   return problem(500, "internal", `An unexpected error occurred (reference ${id}).`);
+}
+
+/** SQLSTATE class 22 (data exception), from pg or PGlite, wrapped by drizzle or not. */
+function isPgDataException(err: unknown): boolean {
+  for (let e: unknown = err; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^22[0-9A-Z]{3}$/.test(code)) return true;
+  }
+  return false;
 }

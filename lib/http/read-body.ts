@@ -13,6 +13,10 @@ export async function readBody(req: Request): Promise<unknown> {
   if (buffer.byteLength > MAX_BODY_BYTES) throw tooLarge();
   const text = new TextDecoder("utf-8", { fatal: false }).decode(buffer);
   if (text.trim() === "") return {};
+  // PostgreSQL text cannot hold NUL; refuse it here with a clear message rather than deep down.
+  if (text.includes("\u0000") || text.includes("\\u0000")) {
+    throw new AppError("validation", "The request body contains a NUL character.", undefined, "invalid_characters");
+  }
   const type = req.headers.get("content-type") ?? "";
   if (type.includes("application/x-www-form-urlencoded")) return Object.fromEntries(new URLSearchParams(text));
   try {

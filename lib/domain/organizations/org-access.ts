@@ -27,6 +27,8 @@ export async function loadOrgAccess(
 ): Promise<OrgAccess> {
   if (actor.kind === "anonymous") throw new AppError("unauthenticated", "Sign in to continue.");
   const slug = orgSlug.trim().toLowerCase();
+  // Anything that cannot be an Organization ID is simply not found (and never reaches SQL).
+  if (!/^[a-z0-9-]{1,39}$/.test(slug)) throw orgNotFound();
   let access: OrgAccess | undefined;
   if (actor.kind === "user") {
     const [row] = await q
