@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { LeaveOrganization } from "@/components/members/leave-organization";
 import { OrgProfileForm } from "@/components/organizations/org-profile-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getOrgContext } from "../org-context";
@@ -19,6 +20,7 @@ export default async function OrgProfilePage({ params }: { params: Promise<{ org
           canEdit={can("org.update")}
         />
       </Card>
+      <LeaveOrganization orgId={org.slug} orgName={org.name} canLeave={can("org.leave")} />
     </>
   );
 }
