@@ -1,0 +1,107 @@
+"use client";
+import { useState } from "react";
+import { Badge } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import type { InvitationListRow } from "@/lib/domain/invitations/list-invitations";
+
+const when = (iso: string) =>
+  new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso)) + " UTC";
+
+export function InvitationsTable({
+  rows,
+  selecting,
+  selected,
+  onSelectedChange,
+  onResend,
+  onRemove,
+}: {
+  rows: InvitationListRow[];
+  selecting: boolean;
+  selected: Set<string>;
+  onSelectedChange: (next: Set<string>) => void;
+  onResend: (row: InvitationListRow) => Promise<void>;
+  onRemove: (row: InvitationListRow) => void;
+}) {
+  const [resending, setResending] = useState<string | null>(null);
+  const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  const toggle = (id: string, on: boolean) => {
+    const next = new Set(selected);
+    if (on) next.add(id);
+    else next.delete(id);
+    onSelectedChange(next);
+  };
+  const togglePage = (on: boolean) => {
+    const next = new Set(selected);
+    for (const r of rows) if (on) next.add(r.id);
+    else next.delete(r.id);
+    onSelectedChange(next);
+  };
+
+  return (
+    <Table aria-label="Pending invitations">
+      <THead>
+        <tr>
+          {selecting && (
+            <Th className="w-10">
+              <Checkbox aria-label="Select all on this page" checked={allOnPage} onChange={(e) => togglePage(e.target.checked)} />
+            </Th>
+          )}
+          <Th>Email</Th>
+          <Th>Invited by</Th>
+          <Th>Sent</Th>
+          <Th>Expires</Th>
+          <Th>Status</Th>
+          <Th>
+            <span className="sr-only">Actions</span>
+          </Th>
+        </tr>
+      </THead>
+      <TBody>
+        {rows.map((row) => (
+          <tr key={row.id} className={selected.has(row.id) ? "bg-indigo-50/60" : undefined}>
+            {selecting && (
+              <Td>
+                <Checkbox aria-label={`Select ${row.email}`} checked={selected.has(row.id)} onChange={(e) => toggle(row.id, e.target.checked)} />
+              </Td>
+            )}
+            <Td className="font-medium break-all text-zinc-900">{row.email}</Td>
+            <Td>{row.invitedBy ?? "—"}</Td>
+            <Td className="whitespace-nowrap">
+              <time dateTime={row.sentAt}>{when(row.sentAt)}</time>
+            </Td>
+            <Td className="whitespace-nowrap">
+              <time dateTime={row.expiresAt}>{when(row.expiresAt)}</time>
+            </Td>
+            <Td>
+              {row.status === "expired" ? (
+                <Badge className="bg-amber-100 text-amber-900">Expired</Badge>
+              ) : (
+                <Badge className="bg-emerald-100 text-emerald-900">Pending</Badge>
+              )}
+            </Td>
+            <Td className="text-right whitespace-nowrap">
+              <div className="flex justify-end gap-2">
+                <Button
+                  size="sm"
+                  variant="secondary"
+                  disabled={selecting || resending === row.id}
+                  onClick={async () => {
+                    setResending(row.id);
+                    await onResend(row).finally(() => setResending(null));
+                  }}
+                >
+                  {resending === row.id ? "Resending…" : "Resend Email Invite"}
+                </Button>
+                <Button size="sm" variant="secondary" className="text-red-700" disabled={selecting} onClick={() => onRemove(row)}>
+                  Remove Invite
+                </Button>
+              </div>
+            </Td>
+          </tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}
