@@ -1,5 +1,6 @@
 import { createDocument } from "zod-openapi";
 import { authPaths } from "./paths/auth";
+import { onboardingPaths } from "./paths/onboarding";
 import { serviceAccountPaths } from "./paths/service-accounts";
 import { userPaths } from "./paths/users";
 
@@ -17,6 +18,6 @@ export function buildOpenApiDocument(serverUrl: string) {
     components: {
       securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "A token from POST /api/oauth/token" } },
     },
-    paths: { ...authPaths, ...serviceAccountPaths, ...userPaths },
+    paths: { ...authPaths, ...serviceAccountPaths, ...userPaths, ...onboardingPaths },
   });
 }

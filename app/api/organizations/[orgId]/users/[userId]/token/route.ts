@@ -1,0 +1,24 @@
+import { issueToken } from "@/lib/domain/tokens/issue-token";
+import { revokeToken } from "@/lib/domain/tokens/revoke-token";
+import { syncToken } from "@/lib/domain/tokens/sync-token";
+import { orgApiRoute } from "@/lib/http/api-handler";
+import { userIdParam } from "@/lib/http/params";
+import { apiIssueTokenSchema } from "@/lib/validation/api-tokens";
+
+// POST /api/organizations/{orgId}/users/{userId}/token
+export const POST = orgApiRoute({ permission: "members.manage", body: apiIssueTokenSchema }, async ({ actor, access, params, input }) => {
+  const issued = await issueToken(actor, access.org.slug, { userId: userIdParam(params), expiresAt: input.expires_at?.toISOString() });
+  return { status: 201, body: { token: issued.token, expires_at: issued.expiresAt.toISOString() } };
+});
+
+// PATCH /api/organizations/{orgId}/users/{userId}/token
+export const PATCH = orgApiRoute({ permission: "members.manage" }, async ({ actor, access, params }) => {
+  const synced = await syncToken(actor, access.org.slug, { userId: userIdParam(params) });
+  return { status: 200, body: { expires_at: synced.expiresAt.toISOString() } };
+});
+
+// DELETE /api/organizations/{orgId}/users/{userId}/token
+export const DELETE = orgApiRoute({ permission: "members.manage" }, async ({ actor, access, params }) => {
+  await revokeToken(actor, access.org.slug, { userId: userIdParam(params) });
+  return { status: 204 };
+});
