@@ -1,0 +1,103 @@
+import { and, count, eq, isNull, isNotNull } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { GET as listInvitations } from "@/app/api/organizations/[orgId]/invitations/route";
+import { POST as onboarding } from "@/app/api/organizations/[orgId]/onboarding/route";
+import { DELETE as deleteSa } from "@/app/api/organizations/[orgId]/service-accounts/[clientId]/route";
+import { GET as listSa, POST as createSa } from "@/app/api/organizations/[orgId]/service-accounts/route";
+import { DELETE as removeUser } from "@/app/api/organizations/[orgId]/users/[userId]/route";
+import { DELETE as revokeSeat, POST as assignSeat } from "@/app/api/organizations/[orgId]/users/[userId]/seats/route";
+import { DELETE as revokeToken, PATCH as syncToken, POST as issueToken } from "@/app/api/organizations/[orgId]/users/[userId]/token/route";
+import { GET as listUsers, POST as addUser } from "@/app/api/organizations/[orgId]/users/route";
+import { db, t } from "@/db";
+import { issueServiceAccountToken } from "@/lib/domain/api-tokens/issue-access-token";
+import { createServiceAccount } from "@/lib/domain/service-accounts/create-service-account";
+import { deleteServiceAccount } from "@/lib/domain/service-accounts/delete-service-account";
+import { issueToken as issueMemberToken } from "@/lib/domain/tokens/issue-token";
+import { addLoginMember, callRoute, createApiOrg } from "@/test/api";
+import { useTestDatabase } from "@/test/db";
+
+useTestDatabase();
+
+type Handler = Parameters<typeof callRoute>[0];
+type Call = { name: string; handler: Handler; method: string; body?: unknown; needsTarget?: boolean; saAllowed?: boolean; param?: "clientId" };
+
+const calls: Call[] = [
+  { name: "POST service-accounts", handler: createSa, method: "POST", body: { name: "matrix" }, saAllowed: false },
+  { name: "GET service-accounts", handler: listSa, method: "GET" },
+  { name: "DELETE service-accounts/{clientId}", handler: deleteSa, method: "DELETE", param: "clientId", saAllowed: false },
+  { name: "POST onboarding", handler: onboarding, method: "POST", body: { user_emails: ["matrix-new@example.com"] } },
+  { name: "POST users", handler: addUser, method: "POST", body: { first_name: "Matrix" } },
+  { name: "GET users", handler: listUsers, method: "GET" },
+  { name: "GET invitations", handler: listInvitations, method: "GET" },
+  { name: "POST users/{userId}/seats", handler: assignSeat, method: "POST", needsTarget: true },
+  { name: "DELETE users/{userId}/seats", handler: revokeSeat, method: "DELETE", needsTarget: true },
+  { name: "POST users/{userId}/token", handler: issueToken, method: "POST", body: {}, needsTarget: true },
+  { name: "PATCH users/{userId}/token", handler: syncToken, method: "PATCH", needsTarget: true },
+  { name: "DELETE users/{userId}/token", handler: revokeToken, method: "DELETE", needsTarget: true },
+  { name: "DELETE users/{userId}", handler: removeUser, method: "DELETE", needsTarget: true },
+];
+
+/** Everything an API call could change, as counts. */
+async function snapshot() {
+  const n = async (q: Promise<Array<{ n: number }>>) => (await q)[0].n;
+  return {
+    users: await n(db().select({ n: count() }).from(t.users)),
+    memberships: await n(db().select({ n: count() }).from(t.memberships)),
+    seats: await n(db().select({ n: count() }).from(t.memberships).where(isNotNull(t.memberships.seatAssignedAt))),
+    liveTokens: await n(db().select({ n: count() }).from(t.memberTokens).where(isNull(t.memberTokens.revokedAt))),
+    tokenExpiries: (await db().select({ e: t.memberTokens.expiresAt }).from(t.memberTokens)).map((r) => r.e.getTime()).sort().join(),
+    serviceAccounts: await n(db().select({ n: count() }).from(t.serviceAccounts).where(isNull(t.serviceAccounts.deletedAt))),
+    invitations: await n(db().select({ n: count() }).from(t.invitations).where(and(isNull(t.invitations.revokedAt)))),
+  };
+}
+
+describe("authorization matrix of every API call", () => {
+  it("refuses every caller who may not, changing nothing, and lets admins and service accounts through", async () => {
+    const home = await createApiOrg({ seats: 50 });
+    const other = await createApiOrg({ seats: 5 });
+    const unsubscribed = await createApiOrg({ subscribed: false });
+    const member = await addLoginMember(home.org.id, "member");
+    const billing = await addLoginMember(home.org.id, "billing_manager");
+    const doomed = await createServiceAccount(home.admin, home.org.slug, { name: "doomed" });
+    const doomedToken = (await issueServiceAccountToken({ clientId: doomed.client_id, clientSecret: doomed.client_secret })).access_token;
+    await deleteServiceAccount(home.admin, home.org.slug, doomed.client_id);
+
+    /** A seated member with a token, to be the target of user-scoped calls. */
+    const target = async () => {
+      const { user } = await addLoginMember(home.org.id, "member");
+      await db().update(t.memberships).set({ seatAssignedAt: new Date() }).where(eq(t.memberships.userId, user.userId));
+      await issueMemberToken(home.admin, home.org.slug, { userId: user.userId });
+      return user.userId;
+    };
+    const freshSa = async () => (await createServiceAccount(home.admin, home.org.slug, { name: `sa-${Math.random().toString(36).slice(2, 8)}` })).client_id;
+
+    for (const call of calls) {
+      const userId = call.needsTarget ? await target() : undefined;
+      const clientId = call.param === "clientId" ? await freshSa() : undefined;
+      const params = (orgId: string) => ({ orgId, ...(userId ? { userId } : {}), ...(clientId ? { clientId } : {}) });
+      const denied: Array<[string, string | null, number, string?]> = [
+        ["anonymous", null, 401],
+        ["a malformed token", "Bearer-garbage", 401],
+        ["a token with a bad checksum", `${home.adminToken.slice(0, -1)}x`, 401],
+        ["a deleted service account", doomedToken, 401],
+        ["a member's user token", member.token, 403],
+        ["a billing manager's user token", billing.token, 403],
+        ["an admin of another org", other.adminToken, 404],
+        ["a service account of another org", other.saToken, 404],
+        ["an admin of an org without subscription", unsubscribed.adminToken, 402, unsubscribed.org.slug],
+      ];
+      if (call.saAllowed === false) denied.push(["this org's service account", home.saToken, 403]);
+      const before = await snapshot();
+      for (const [who, token, status, orgId] of denied) {
+        const res = await callRoute(call.handler, { method: call.method, token, params: params(orgId ?? home.org.slug), body: call.body });
+        expect({ call: call.name, who, status: res.status }).toEqual({ call: call.name, who, status });
+        expect(res.headers.get("content-type")).toBe("application/problem+json");
+      }
+      expect({ call: call.name, state: await snapshot() }).toEqual({ call: call.name, state: before });
+
+      const allowedToken = call.saAllowed === false ? home.adminToken : home.saToken;
+      const ok = await callRoute(call.handler, { method: call.method, token: allowedToken, params: params(home.org.slug), body: call.body });
+      expect({ call: call.name, ok: ok.status < 300 }).toEqual({ call: call.name, ok: true });
+    }
+  });
+});
