@@ -1,10 +1,7 @@
-// Starts this process's outbox worker when the Next.js server boots (not during the build).
+// The outbox worker runs once per process. Under server.ts (npm start) it is already running
+// when Next boots; this starts it only when Next runs on its own (next dev / next start).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  if (process.env.OUTBOX_WORKER === "off") return;
-  const { startOutboxWorker } = await import("./lib/email/worker");
-  const { transportFromEnv } = await import("./lib/email/transports");
-  const transport = transportFromEnv();
-  startOutboxWorker(transport, Number(process.env.OUTBOX_POLL_MS ?? 1000));
-  console.log(JSON.stringify({ level: "info", msg: "outbox worker started", transport: transport.name }));
+  const { startOutboxWorkerOnce } = await import("./lib/hot-path/outbox-worker");
+  startOutboxWorkerOnce();
 }

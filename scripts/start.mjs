@@ -34,9 +34,11 @@ if (!fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < newestSourceMtime(
 // Migrations run in their own process before the server: PGlite allows one process per folder.
 run("npx", ["tsx", "db/migrate.ts"]);
 
-const server = spawn("npx", ["next", "start", "-p", port, ...(process.env.HOSTNAME ? ["-H", process.env.HOSTNAME] : [])], {
+// server.ts answers the token check and the channel itself and hands the rest to Next.js.
+// Started with node directly (tsx as a loader), so signals reach it without a wrapper process.
+const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
   stdio: "inherit",
-  env: process.env,
+  env: { ...process.env, NODE_ENV: "production", PORT: port },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

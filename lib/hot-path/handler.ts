@@ -3,7 +3,7 @@ import type { TokenChecker } from "@/lib/domain/tokens/check-token";
 import type { TokenVerdict } from "@/lib/domain/tokens/token-validity";
 import type { UsageRecorder } from "@/lib/tokens/usage";
 import { parseChannelPath, resolveChannelFile, sendFile } from "./channel-files";
-import { basicServiceAccountAuth, type IntrospectionAuthenticator } from "./introspection-auth";
+import { serviceAccountAuth, type IntrospectionAuthenticator } from "./introspection-auth";
 
 export type HotPathOptions = {
   checker: TokenChecker;
@@ -40,7 +40,7 @@ export function tokenFromCheckRequest(req: IncomingMessage): string | null {
   return null;
 }
 
-export function createHotPath({ checker, usage, channelsDir, authenticateIntrospection = basicServiceAccountAuth }: HotPathOptions): HotPath {
+export function createHotPath({ checker, usage, channelsDir, authenticateIntrospection = serviceAccountAuth }: HotPathOptions): HotPath {
   const fail = (res: ServerResponse, err: unknown) => {
     console.error(JSON.stringify({ level: "error", msg: "token hot path failed", err: String(err) }));
     if (!res.headersSent) text(res, 503, "Token checks are unavailable right now. Try again shortly.\n", { "retry-after": "1" });

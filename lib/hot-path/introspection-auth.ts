@@ -1,20 +1,29 @@
 import type { IncomingHttpHeaders } from "node:http";
+import { timingSafeEqual } from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import { db, t } from "@/db";
+import { hashSecret } from "@/lib/secrets";
 
 /** Who asks to introspect a token: a service account of one org. */
 export type IntrospectionCaller = { orgId: string; clientId: string };
 export type IntrospectionAuthenticator = (headers: IncomingHttpHeaders) => Promise<IntrospectionCaller | null>;
 
 /**
- * INTEGRATION POINT for issue 7 (service accounts). RFC 7662 callers authenticate as a service
- * account with HTTP Basic client credentials (client_id:client_secret). Service accounts are not
- * built yet, so no credentials verify and /api/tokens/introspect answers 401 invalid_client.
- * Issue 7 replaces this body with the service-account credential check (same shape: the org the
- * account belongs to, or null).
+ * RFC 7662 callers authenticate as a service account (issue 7): HTTP Basic with the account's
+ * client_id and client_secret, or `Authorization: Bearer` with an access token the account got
+ * from /api/oauth/token. A deleted account stops at once (read from the database every call;
+ * introspection is not the download hot path).
  */
 export async function verifyServiceAccountClient(clientId: string, clientSecret: string): Promise<IntrospectionCaller | null> {
-  void clientId;
-  void clientSecret;
-  return null;
+  const [account] = await db()
+    .select({ orgId: t.serviceAccounts.orgId, clientId: t.serviceAccounts.clientId, secretHash: t.serviceAccounts.secretHash })
+    .from(t.serviceAccounts)
+    .where(and(eq(t.serviceAccounts.clientId, clientId), isNull(t.serviceAccounts.deletedAt)))
+    .limit(1);
+  const given = Buffer.from(hashSecret(clientSecret));
+  const expected = Buffer.from(account?.secretHash ?? hashSecret("no such client"));
+  if (!account || given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  return { orgId: account.orgId, clientId: account.clientId };
 }
 
 /** Reads HTTP Basic credentials (RFC 7617; both parts form-url-encoded per RFC 6749 2.3.1). */
@@ -34,7 +43,13 @@ export function basicCredentials(headers: IncomingHttpHeaders): { clientId: stri
   }
 }
 
-export const basicServiceAccountAuth: IntrospectionAuthenticator = async (headers) => {
+export const serviceAccountAuth: IntrospectionAuthenticator = async (headers) => {
   const creds = basicCredentials(headers);
-  return creds ? verifyServiceAccountClient(creds.clientId, creds.clientSecret) : null;
+  if (creds) return verifyServiceAccountClient(creds.clientId, creds.clientSecret);
+  const bearer = headers.authorization?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
+  if (!bearer) return null;
+  // Loaded on first use: it pulls in the password hashing addon, which the check path never needs.
+  const { actorFromAccessToken } = await import("@/lib/auth/bearer");
+  const actor = await actorFromAccessToken(bearer, null);
+  return actor?.kind === "service_account" ? { orgId: actor.orgId, clientId: actor.serviceAccountId } : null;
 };

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, t } from "@/db";
 import type { DbHandle } from "@/db/client";
 import { revokeSeats } from "@/lib/domain/seats/revoke-seats";
+import { issueServiceAccountToken } from "@/lib/domain/api-tokens/issue-access-token";
+import { generateSecret, hashSecret } from "@/lib/secrets";
 import { generateToken } from "@/lib/tokens/format";
 import { useTestDatabase } from "@/test/db";
 import { issueToken } from "./issue-token";
@@ -150,14 +152,30 @@ describe("GET /api/tokens/check", () => {
 });
 
 describe("POST /api/tokens/introspect", () => {
-  it("answers 401 invalid_client until service accounts exist (issue 7)", async () => {
-    const res = await fetch(`${hot.url}/api/tokens/introspect`, {
-      method: "POST",
-      headers: { authorization: `Basic ${Buffer.from("client:secret").toString("base64")}`, "content-type": "application/x-www-form-urlencoded" },
-      body: "token=opt_x",
-    });
-    expect(res.status).toBe(401);
-    expect(await res.json()).toMatchObject({ error: "invalid_client" });
+  it("authenticates the caller as a service account (HTTP Basic or its access token); 401 invalid_client otherwise", async () => {
+    const { token, org } = await warmToken();
+    const secret = generateSecret("ops");
+    const clientId = `sa_${crypto.randomUUID().slice(0, 8)}`;
+    await db().insert(t.serviceAccounts).values({ orgId: org.id, name: "pkg-server", clientId, secretHash: hashSecret(secret) });
+    const basic = (id: string, s: string) => `Basic ${Buffer.from(`${id}:${s}`).toString("base64")}`;
+    const post = (authorization?: string) =>
+      fetch(`${hot.url}/api/tokens/introspect`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", ...(authorization ? { authorization } : {}) },
+        body: `token=${token}`,
+      });
+    for (const bad of [undefined, basic(clientId, "wrong"), basic("nobody", secret), "Bearer opa_nope"]) {
+      const res = await post(bad);
+      expect(res.status).toBe(401);
+      expect(await res.json()).toMatchObject({ error: "invalid_client" });
+    }
+    const ok = await post(basic(clientId, secret));
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ active: true, org_id: org.id });
+    const { access_token } = await issueServiceAccountToken({ clientId, clientSecret: secret });
+    expect(await (await post(`Bearer ${access_token}`)).json()).toMatchObject({ active: true });
+    await db().update(t.serviceAccounts).set({ deletedAt: new Date() }).where(eq(t.serviceAccounts.clientId, clientId));
+    expect((await post(basic(clientId, secret))).status).toBe(401);
   });
 
   it("answers in RFC 7662 shape for an authenticated caller, and only about its own org's tokens", async () => {

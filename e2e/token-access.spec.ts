@@ -1,0 +1,115 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { createOrg, expectNoA11yViolations, linksIn, PASSWORD, signUp, uniqueEmail, uniqueOrgId, waitForEmail } from "./support";
+
+// The whole path of issue 6: a seat becomes a working download, and a revoked seat stops the
+// very next download.
+
+async function joinByInvitation(browser: Browser, admin: Page, orgId: string, name: string): Promise<{ page: Page; email: string }> {
+  const email = uniqueEmail(name.split(" ")[0].toLowerCase());
+  await admin.goto(`/organizations/${orgId}/invitations`);
+  await admin.getByRole("button", { name: "Invite Members" }).click();
+  const dialog = admin.getByRole("dialog");
+  await dialog.getByLabel("Email addresses").fill(email);
+  await dialog.getByLabel("Email addresses").press("Enter");
+  await dialog.getByRole("button", { name: "Invite Members" }).click();
+  await expect(dialog.getByText(/invited/i).first()).toBeVisible();
+  await admin.keyboard.press("Escape");
+
+  const mail = await waitForEmail(admin.request, email, /invit/i);
+  const link = linksIn(mail.text).find((l) => l.includes("/invitations/"))!;
+  // The member copies their token: this context may use the clipboard.
+  const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.getByRole("link", { name: "Create Account to Join" }).click();
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign Up" }).click();
+  await page.getByRole("button", { name: "Accept Invitation" }).click();
+  await page.waitForURL(`**/organizations/${orgId}/**`);
+  return { page, email };
+}
+
+const row = (page: Page, email: string) => page.getByRole("row").filter({ hasText: email });
+
+async function rowAction(page: Page, email: string, action: string) {
+  await row(page, email).getByRole("button", { name: /^Actions for/ }).click();
+  await page.getByRole("menuitem", { name: action, exact: true }).click();
+}
+
+test("a seated member issues a token, downloads through /t/<token>/..., and the seat revoke stops the next download", async ({ browser, page }) => {
+  test.setTimeout(180_000);
+  const admin = await signUp(page, { name: "Ada Admin" });
+  const { orgId } = await createOrg(page, "Token Co", uniqueOrgId("tok"));
+  const bea = await joinByInvitation(browser, page, orgId, "Bea Member");
+  const member = bea.page;
+
+  // Without a seat: why, and who the admins are.
+  await member.goto(`/organizations/${orgId}/token-access`);
+  await expect(member.getByRole("heading", { name: "You do not have a seat" })).toBeVisible();
+  await expect(member.getByRole("link", { name: admin.email })).toBeVisible();
+  await expect(member.getByRole("button", { name: "Issue Token" })).toHaveCount(0);
+  await expectNoA11yViolations(member);
+
+  // The admin buys seats and assigns one.
+  await page.goto(`/organizations/${orgId}/subscription`);
+  await page.getByRole("button", { name: "Purchase Subscription" }).click();
+  await page.getByLabel("Seats").fill("2");
+  await page.getByRole("radio", { name: "Monthly" }).check();
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByRole("button", { name: "Manage Subscription" })).toBeVisible();
+  await page.goto(`/organizations/${orgId}/users`);
+  await rowAction(page, bea.email, "Assign Seat");
+  await expect(row(page, bea.email).getByRole("cell", { name: "Yes", exact: true })).toBeVisible();
+
+  // The member issues a token, sees it once with the commands, and copies it.
+  await member.goto(`/organizations/${orgId}/token-access`);
+  await expect(member.getByText("You have no token yet.")).toBeVisible();
+  await member.getByRole("button", { name: "Issue Token" }).click();
+  const reveal = member.getByRole("region", { name: "Your token" });
+  await expect(reveal).toBeVisible();
+  await reveal.getByRole("button", { name: "Copy token" }).click();
+  await expect(member.getByText("Copied to the clipboard.")).toBeVisible();
+  const token = await member.evaluate(() => navigator.clipboard.readText());
+  expect(token).toMatch(/^opt_[0-9A-Za-z]{36}$/);
+  await expect(reveal).toContainText(`conda config --set channel_alias http://127.0.0.1:3100/t/${token}`);
+  await expect(reveal).toContainText(`curl -fsSLO http://127.0.0.1:3100/t/${token}/sample/noarch/repodata.json`);
+  await expect(member.getByText(`opt_…${token.slice(-4)}`)).toBeVisible();
+  await expectNoA11yViolations(member);
+
+  // Emailed once.
+  const mail = await waitForEmail(member.request, bea.email, /access token for Token Co/);
+  expect(mail.text).toContain(token);
+
+  // The download works through the token-gated channel.
+  const repodata = await member.request.get(`/t/${token}/sample/noarch/repodata.json`);
+  expect(repodata.status()).toBe(200);
+  expect(repodata.headers()["content-type"]).toBe("application/json");
+  expect(Object.keys((await repodata.json()).packages)).toContain("hello-portal-1.0.0-0.tar.bz2");
+  expect((await member.request.get("/api/tokens/check", { headers: { authorization: `Bearer ${token}` } })).status()).toBe(204);
+
+  // Reissue: confirmed, and the old token stops at once.
+  await member.reload();
+  await expect(member.getByText("Last used")).toBeVisible();
+  await member.getByRole("button", { name: "Reissue Token" }).click();
+  await member.getByRole("alertdialog").getByRole("button", { name: "Reissue", exact: true }).click();
+  const fresh = member.getByRole("region", { name: "Your new token" });
+  await expect(fresh).toBeVisible();
+  const newToken = (await fresh.locator("code").first().textContent())!.trim();
+  expect(newToken).toMatch(/^opt_/);
+  expect(newToken).not.toBe(token);
+  expect((await member.request.get(`/t/${token}/sample/noarch/repodata.json`)).status()).toBe(401);
+  expect((await member.request.get(`/t/${newToken}/sample/noarch/repodata.json`)).status()).toBe(200);
+
+  // The admin revokes the seat; the very next download fails.
+  await page.reload();
+  await rowAction(page, bea.email, "Revoke Seat");
+  await page.getByRole("alertdialog").getByRole("button", { name: "Revoke Seat" }).click();
+  await expect(row(page, bea.email).getByRole("cell", { name: "No", exact: true })).toBeVisible();
+  const refused = await member.request.get(`/t/${newToken}/sample/noarch/repodata.json`);
+  expect(refused.status()).toBe(401);
+  expect(await refused.text()).toMatch(/token/i);
+
+  await member.reload();
+  await expect(member.getByRole("heading", { name: "You do not have a seat" })).toBeVisible();
+});

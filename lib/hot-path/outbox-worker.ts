@@ -1,0 +1,22 @@
+import { startOutboxWorker } from "@/lib/email/worker";
+import { transportFromEnv } from "@/lib/email/transports";
+
+// One email worker per process, whoever asks first: server.ts at boot, or instrumentation.ts
+// when the app runs without the custom server (next dev). Kept on globalThis because Next's
+// bundle and server.ts each load their own copy of this module.
+const WORKER = Symbol.for("org-portal.outbox-worker");
+type Global = typeof globalThis & { [WORKER]?: { stop: () => void } };
+
+export function startOutboxWorkerOnce(): (() => void) | undefined {
+  const g = globalThis as Global;
+  if (process.env.OUTBOX_WORKER === "off") return undefined;
+  if (!g[WORKER]) {
+    const transport = transportFromEnv();
+    g[WORKER] = { stop: startOutboxWorker(transport, Number(process.env.OUTBOX_POLL_MS ?? 1000)) };
+    console.log(JSON.stringify({ level: "info", msg: "outbox worker started", transport: transport.name }));
+  }
+  return () => {
+    g[WORKER]?.stop();
+    g[WORKER] = undefined;
+  };
+}

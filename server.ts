@@ -1,0 +1,58 @@
+// The app's HTTP server (`npm start` runs it with tsx). The token check and the token-gated
+// channel are answered here on node:http, outside Next's router: a Next route handler doing the
+// same work answers ~50x fewer requests per second on this hardware (DESIGN.md section 5).
+// Everything else goes to Next's request handler. Run migrations before this (scripts/start.mjs).
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import { getDbHandle } from "@/db/client";
+import { closeTokenChecker, getTokenChecker } from "@/lib/domain/tokens/check-token";
+import { createHotPath } from "@/lib/hot-path/handler";
+import { startOutboxWorkerOnce } from "@/lib/hot-path/outbox-worker";
+import { UsageRecorder } from "@/lib/tokens/usage";
+
+const root = import.meta.dirname;
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME || undefined;
+const log = (msg: string, extra: Record<string, unknown> = {}) => console.log(JSON.stringify({ level: "info", msg, ...extra }));
+
+const checker = await getTokenChecker();
+const usage = new UsageRecorder(() => getDbHandle().db).start(Number(process.env.TOKEN_USAGE_FLUSH_MS ?? 2000));
+const stopWorker = startOutboxWorkerOnce();
+const hotPath = createHotPath({ checker, usage, channelsDir: path.resolve(root, process.env.CHANNELS_DIR ?? "channels") });
+
+const app = next({ dev: false, dir: root, hostname: hostname ?? "localhost", port });
+await app.prepare();
+const nextHandler = app.getRequestHandler();
+
+const server = http.createServer((req, res) => {
+  if (hotPath(req, res)) return;
+  nextHandler(req, res).catch((err: unknown) => {
+    console.error(JSON.stringify({ level: "error", msg: "request failed", err: String(err) }));
+    if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" }).end("Internal Server Error\n");
+  });
+});
+// Package managers and nginx keep connections open between requests.
+server.keepAliveTimeout = 65_000;
+server.listen(port, hostname, () => log("server listening", { url: `http://${hostname ?? "localhost"}:${port}`, database: getDbHandle().kind }));
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log("shutting down", { signal });
+  setTimeout(() => process.exit(1), 10_000).unref();
+  await new Promise((resolve) => {
+    server.close(resolve);
+    server.closeIdleConnections();
+  });
+  stopWorker?.();
+  await usage.stop().catch(() => {});
+  await closeTokenChecker();
+  await app.close().catch(() => {});
+  // Releases the PGlite folder lock, so the next start is not refused.
+  await getDbHandle().close();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
