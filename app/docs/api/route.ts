@@ -7,4 +7,5 @@ export const GET = ApiReference({
   cdn: "/docs/api/scalar.js",
   pageTitle: "Org Portal API",
   hideClientButton: true,
+  showDeveloperTools: "never",
 });
