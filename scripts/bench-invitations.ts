@@ -3,6 +3,9 @@
 // PostgreSQL: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local server `npm test` uses;
 // a scratch database is created there and dropped afterwards. Skipped when unreachable.
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { count, eq } from "drizzle-orm";
@@ -119,11 +122,14 @@ async function withPostgres<T>(fn: (handle: DbHandle) => Promise<T>): Promise<T 
 
 const results = [];
 console.log(`bench:invitations — ${ROWS.toLocaleString("en")} rows, ${RUNS} runs per database (each into a fresh org)`);
-const pglite = connectPglite();
+// A data folder on disk, as the app's server uses (not an in-memory database).
+const pgliteDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-invitations-"));
+const pglite = connectPglite(path.join(pgliteDir, "data"));
 try {
   results.push(await bench("pglite", pglite));
 } finally {
   await pglite.close();
+  fs.rmSync(pgliteDir, { recursive: true, force: true });
 }
 const onPg = await withPostgres((handle) => bench("postgres", handle));
 if (onPg) results.push(onPg);

@@ -7,7 +7,7 @@ import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import type { InvitationListRow } from "@/lib/domain/invitations/list-invitations";
 
 const when = (iso: string) =>
-  new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso)) + " UTC";
+  new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC", hourCycle: "h23" }).format(new Date(iso));
 
 export function InvitationsTable({
   rows,
@@ -50,8 +50,8 @@ export function InvitationsTable({
           )}
           <Th>Email</Th>
           <Th>Invited by</Th>
-          <Th>Sent</Th>
-          <Th>Expires</Th>
+          <Th>Sent (UTC)</Th>
+          <Th>Expires (UTC)</Th>
           <Th>Status</Th>
           <Th>
             <span className="sr-only">Actions</span>
@@ -66,7 +66,7 @@ export function InvitationsTable({
                 <Checkbox aria-label={`Select ${row.email}`} checked={selected.has(row.id)} onChange={(e) => toggle(row.id, e.target.checked)} />
               </Td>
             )}
-            <Td className="font-medium break-all text-zinc-900">{row.email}</Td>
+            <Td className="min-w-56 font-medium [overflow-wrap:anywhere] text-zinc-900">{row.email}</Td>
             <Td>{row.invitedBy ?? "—"}</Td>
             <Td className="whitespace-nowrap">
               <time dateTime={row.sentAt}>{when(row.sentAt)}</time>
@@ -82,7 +82,7 @@ export function InvitationsTable({
               )}
             </Td>
             <Td className="text-right whitespace-nowrap">
-              <div className="flex justify-end gap-2">
+              <div className="flex flex-col items-stretch gap-1.5 2xl:flex-row 2xl:justify-end">
                 <Button
                   size="sm"
                   variant="secondary"

@@ -48,7 +48,7 @@ export function InviteReportView({ report, onDone, onInviteMore }: { report: Inv
           <tbody className="divide-y divide-zinc-100">
             {report.entries.slice(0, SHOWN).map((e, i) => (
               <tr key={`${e.email}-${i}`}>
-                <td className="px-3 py-2 break-all text-zinc-900">{e.email || <em className="text-zinc-600">(empty)</em>}</td>
+                <td className="min-w-48 px-3 py-2 [overflow-wrap:anywhere] text-zinc-900">{e.email || <em className="text-zinc-600">(empty)</em>}</td>
                 <td className="px-3 py-2">
                   <span className={cn("inline-block rounded-full px-2 py-0.5 text-xs font-medium ring-1", tone[e.outcome])}>{outcomeLabels[e.outcome]}</span>
                   {e.reason && <p className="mt-1 text-xs text-zinc-700">{e.reason}</p>}

@@ -13,7 +13,7 @@ export const POST = route(async (req: Request, { params }: { params: Promise<{ o
   const { orgId } = await params;
   // The session cookie rides along on any request: only this site's own pages may post here.
   const origin = req.headers.get("origin");
-  if (origin && new URL(origin).host !== req.headers.get("host")) return problem(403, "forbidden", "Cross-site uploads are not allowed.");
+  if (origin && hostOf(origin) !== req.headers.get("host")) return problem(403, "forbidden", "Cross-site uploads are not allowed.");
   const actor = await getSessionUser();
   if (!actor) throw new AppError("unauthenticated", "Sign in to continue.");
   const declared = Number(req.headers.get("content-length") ?? 0);
@@ -22,6 +22,14 @@ export const POST = route(async (req: Request, { params }: { params: Promise<{ o
   if (!file) return tooLarge();
   return Response.json(await inviteFromCsv(actor, orgId, file, { fileName: fileNameOf(req) }));
 });
+
+function hostOf(origin: string) {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null; // e.g. "null" from a sandboxed frame: never this site
+  }
+}
 
 function fileNameOf(req: Request) {
   try {
