@@ -17,7 +17,13 @@ const hostname = process.env.HOSTNAME || undefined;
 const log = (msg: string, extra: Record<string, unknown> = {}) => console.log(JSON.stringify({ level: "info", msg, ...extra }));
 
 const checker = await getTokenChecker();
-const usage = new UsageRecorder(() => getDbHandle().db).start(Number(process.env.TOKEN_USAGE_FLUSH_MS ?? 2000));
+// Warm the token cache in the background: requests are answered meanwhile (misses read the database).
+const preloadStarted = Date.now();
+checker
+  .preload()
+  .then((n) => log("token cache warmed", { tokens: n, ms: Date.now() - preloadStarted }))
+  .catch((err: unknown) => console.error(JSON.stringify({ level: "warn", msg: "token cache warm-up failed", err: String(err) })));
+const usage = new UsageRecorder(() => getDbHandle().db).start(Number(process.env.TOKEN_USAGE_FLUSH_MS ?? 5000));
 const stopWorker = startOutboxWorkerOnce();
 const hotPath = createHotPath({ checker, usage, channelsDir: path.resolve(root, process.env.CHANNELS_DIR ?? "channels") });
 

@@ -8,6 +8,7 @@ import { UsageRecorder } from "@/lib/tokens/usage";
 import { createHotPath } from "./handler";
 
 const checker = await getTokenChecker();
+await checker.preload();
 const usage = new UsageRecorder(() => getDbHandle().db).start();
 const hotPath = createHotPath({ checker, usage, channelsDir: process.env.CHANNELS_DIR ?? path.join(process.cwd(), "channels") });
 const server = http.createServer((req, res) => {
@@ -23,6 +24,7 @@ server.listen(Number(process.env.PORT ?? 0), process.env.HOSTNAME ?? "127.0.0.1"
 });
 
 const stop = async () => {
+  if (process.env.BENCH_DEBUG) console.error(JSON.stringify({ stats: checker.stats, cached: checker.cacheSize }));
   server.close();
   server.closeAllConnections();
   await usage.stop().catch(() => {});

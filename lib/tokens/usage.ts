@@ -25,7 +25,7 @@ export class UsageRecorder {
     return this.pending.size;
   }
 
-  start(intervalMs = 2_000) {
+  start(intervalMs = 5_000) {
     this.timer ??= setInterval(() => void this.flush().catch(() => {}), intervalMs);
     this.timer.unref();
     return this;
@@ -47,7 +47,33 @@ export class UsageRecorder {
     return this.flushing;
   }
 
+  /** Statements of a bounded size: PGlite runs them on the event loop's thread. */
   private async write(batch: Map<string, { count: number; lastUsedAt: number }>) {
+    const all = [...batch];
+    for (let i = 0; i < all.length; i += 2_000) {
+      try {
+        await this.writeChunk(all.slice(i, i + 2_000));
+      } catch (err) {
+        this.putBack(all.slice(i));
+        console.error(JSON.stringify({ level: "warn", msg: "token usage flush failed", err: String(err) }));
+        throw err;
+      }
+      if (i + 2_000 < all.length) await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** Counts that could not be written wait for the next flush. */
+  private putBack(entries: Array<[string, { count: number; lastUsedAt: number }]>) {
+    for (const [id, usage] of entries) {
+      const now = this.pending.get(id);
+      if (now) {
+        now.count += usage.count;
+        now.lastUsedAt = Math.max(now.lastUsedAt, usage.lastUsedAt);
+      } else this.pending.set(id, usage);
+    }
+  }
+
+  private async writeChunk(batch: Array<[string, { count: number; lastUsedAt: number }]>) {
     const ids: string[] = [];
     const counts: number[] = [];
     const times: string[] = [];
@@ -56,26 +82,13 @@ export class UsageRecorder {
       counts.push(count);
       times.push(new Date(lastUsedAt).toISOString());
     }
-    try {
-      // Arrays travel as text literals: both pg and PGlite bind them the same way.
-      await this.database().execute(sql`
-        update member_tokens as mt
-        set use_count = mt.use_count + u.n,
-            last_used_at = greatest(coalesce(mt.last_used_at, u.at), u.at)
-        from unnest(${pgArray(ids)}::uuid[], ${pgArray(counts.map(String))}::int[], ${pgArray(times)}::timestamptz[]) as u(id, n, at)
-        where mt.id = u.id`);
-    } catch (err) {
-      // Put the counts back so that the next flush retries them.
-      for (const [id, usage] of batch) {
-        const now = this.pending.get(id);
-        if (now) {
-          now.count += usage.count;
-          now.lastUsedAt = Math.max(now.lastUsedAt, usage.lastUsedAt);
-        } else this.pending.set(id, usage);
-      }
-      console.error(JSON.stringify({ level: "warn", msg: "token usage flush failed", err: String(err) }));
-      throw err;
-    }
+    // Arrays travel as text literals: both pg and PGlite bind them the same way.
+    await this.database().execute(sql`
+      update member_tokens as mt
+      set use_count = mt.use_count + u.n,
+          last_used_at = greatest(coalesce(mt.last_used_at, u.at), u.at)
+      from unnest(${pgArray(ids)}::uuid[], ${pgArray(counts.map(String))}::int[], ${pgArray(times)}::timestamptz[]) as u(id, n, at)
+      where mt.id = u.id`);
   }
 }
 

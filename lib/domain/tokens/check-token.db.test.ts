@@ -137,6 +137,22 @@ describe("GET /api/tokens/check", () => {
     }
   });
 
+  it("preloads every current token at boot, and a preloaded entry is still invalidated at once", async () => {
+    const { token, org, member } = await warmToken();
+    const fresh = await new TokenChecker(testDb.handle).start();
+    try {
+      const loaded = await fresh.preload(2);
+      expect(loaded).toBeGreaterThan(0);
+      expect(fresh.cacheSize).toBe(loaded);
+      expect(await fresh.check(token)).toMatchObject({ valid: true });
+      expect(fresh.stats).toMatchObject({ hits: 1, loads: 0 });
+      await setSeat(org, member.userId, false);
+      expect(await fresh.check(token)).toMatchObject({ valid: false, reason: "no_seat" });
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it("counts successful checks per token in batches (last_used_at, use_count)", async () => {
     const { token, org, member } = await warmToken();
     await hot.usage.flush();

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { t, type Queryable } from "@/db";
 
 /** Everything that decides whether one token is valid, read with one indexed query. */
@@ -28,28 +28,46 @@ export type TokenVerdict =
   | { valid: true; tokenId: string; orgId: string; userId: string; issuedAt: Date; expiresAt: Date }
   | { valid: false; reason: InvalidReason; tokenId?: string; orgId?: string };
 
-export async function loadTokenState(q: Queryable, tokenHash: string): Promise<TokenState | null> {
-  const [row] = await q
-    .select({
-      tokenId: t.memberTokens.id,
-      orgId: t.memberTokens.orgId,
-      userId: t.memberTokens.userId,
-      expiresAt: t.memberTokens.expiresAt,
-      createdAt: t.memberTokens.createdAt,
-      revokedAt: t.memberTokens.revokedAt,
-      membershipId: t.memberships.id,
-      seatAssignedAt: t.memberships.seatAssignedAt,
-      subscriptionStatus: t.subscriptions.status,
-      periodEnd: t.subscriptions.currentPeriodEnd,
-    })
+const stateColumns = {
+  tokenHash: t.memberTokens.tokenHash,
+  tokenId: t.memberTokens.id,
+  orgId: t.memberTokens.orgId,
+  userId: t.memberTokens.userId,
+  expiresAt: t.memberTokens.expiresAt,
+  createdAt: t.memberTokens.createdAt,
+  revokedAt: t.memberTokens.revokedAt,
+  membershipId: t.memberships.id,
+  seatAssignedAt: t.memberships.seatAssignedAt,
+  subscriptionStatus: t.subscriptions.status,
+  periodEnd: t.subscriptions.currentPeriodEnd,
+};
+
+const stateQuery = (q: Queryable) =>
+  q
+    .select(stateColumns)
     .from(t.memberTokens)
     .leftJoin(t.memberships, and(eq(t.memberships.orgId, t.memberTokens.orgId), eq(t.memberships.userId, t.memberTokens.userId)))
-    .leftJoin(t.subscriptions, eq(t.subscriptions.orgId, t.memberTokens.orgId))
-    .where(eq(t.memberTokens.tokenHash, tokenHash))
-    .limit(1);
-  if (!row) return null;
-  const { membershipId, ...rest } = row;
+    .leftJoin(t.subscriptions, eq(t.subscriptions.orgId, t.memberTokens.orgId));
+
+type StateRow = Awaited<ReturnType<ReturnType<typeof stateQuery>["execute"]>>[number];
+
+function toState({ membershipId, tokenHash, ...rest }: StateRow): TokenState {
+  void tokenHash;
   return { ...rest, isMember: membershipId !== null };
+}
+
+export async function loadTokenState(q: Queryable, tokenHash: string): Promise<TokenState | null> {
+  const [row] = await stateQuery(q).where(eq(t.memberTokens.tokenHash, tokenHash)).limit(1);
+  return row ? toState(row) : null;
+}
+
+/** One page of every current (unrevoked) token's state, in hash order: warms a cache at boot. */
+export async function loadCurrentTokenStates(q: Queryable, afterHash: string, limit: number) {
+  const rows = await stateQuery(q)
+    .where(and(isNull(t.memberTokens.revokedAt), gt(t.memberTokens.tokenHash, afterHash)))
+    .orderBy(asc(t.memberTokens.tokenHash))
+    .limit(limit);
+  return rows.map((row) => ({ hash: row.tokenHash, state: toState(row) }));
 }
 
 /**
