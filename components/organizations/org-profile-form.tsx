@@ -3,42 +3,58 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Pencil } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
-import { renameOrganizationAction } from "@/app/(portal)/organizations/[orgId]/profile/actions";
+import { saveOrgProfileAction } from "@/app/(portal)/organizations/[orgId]/profile/actions";
+import { SettingSwitch } from "@/components/settings/setting-switch";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { renameOrganizationSchema } from "@/lib/validation/organizations";
+import { orgSettingKeys, orgSettingLabels, updateOrgSettingsSchema } from "@/lib/validation/settings";
 
-type Values = z.input<typeof renameOrganizationSchema>;
+type Values = z.input<typeof updateOrgSettingsSchema>;
 
-export function OrgProfileForm(props: { orgId: string; name: string; createdAt: string; canEdit: boolean }) {
+export type OrgProfileProps = {
+  orgId: string;
+  name: string;
+  createdAt: string;
+  cloudStorage: boolean;
+  cloudNotebooks: boolean;
+  canEdit: boolean;
+};
+
+/**
+ * Org Profile: name, Organization ID (shown, never editable), created date and the two settings.
+ * Edit Organization makes the name and the switches editable; Cancel restores the saved values.
+ */
+export function OrgProfileForm(props: OrgProfileProps) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
-  const form = useForm<Values>({ resolver: zodResolver(renameOrganizationSchema), values: { name: props.name } });
+  const saved: Values = { name: props.name, cloudStorage: props.cloudStorage, cloudNotebooks: props.cloudNotebooks };
+  const form = useForm<Values>({ resolver: zodResolver(updateOrgSettingsSchema), values: saved });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
-    const result = await renameOrganizationAction(props.orgId, values);
+    const result = await saveOrgProfileAction(props.orgId, values);
     if (!result.ok) {
       if (result.fields?.name) form.setError("name", { message: result.fields.name });
       else toast.error(result.error);
       return;
     }
-    toast.success(result.data.name === props.name ? "No changes to save." : `Organization renamed to ${result.data.name}.`);
+    if (result.data.changed) toast.success(result.data.message);
+    else toast.info(result.data.message);
     setEditing(false);
     router.refresh();
   });
 
   const cancel = () => {
-    form.reset({ name: props.name });
+    form.reset(saved);
     setEditing(false);
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-6">
+    <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label="Org Profile">
       <div className="flex items-start justify-between gap-4">
         <div className="grid flex-1 gap-6 sm:grid-cols-2">
           {editing && (
@@ -58,6 +74,7 @@ export function OrgProfileForm(props: { orgId: string; name: string; createdAt: 
             <div>
               <dt className="text-sm font-medium text-zinc-600">Organization ID</dt>
               <dd className="mt-1 font-mono text-sm text-zinc-900">{props.orgId}</dd>
+              {editing && <dd className="mt-1 text-xs text-zinc-600">The Organization ID never changes.</dd>}
             </div>
             <div>
               <dt className="text-sm font-medium text-zinc-600">Created</dt>
@@ -71,6 +88,30 @@ export function OrgProfileForm(props: { orgId: string; name: string; createdAt: 
           </Button>
         )}
       </div>
+
+      <fieldset className="border-t border-zinc-200 pt-4">
+        <legend className="text-base font-semibold text-zinc-900">Settings</legend>
+        <div className="divide-y divide-zinc-100">
+          {orgSettingKeys.map((key) => (
+            <Controller
+              key={key}
+              control={form.control}
+              name={key}
+              render={({ field }) => (
+                <SettingSwitch
+                  id={`setting-${key}`}
+                  label={orgSettingLabels[key].label}
+                  help={orgSettingLabels[key].help}
+                  checked={!!field.value}
+                  disabled={!editing}
+                  onCheckedChange={field.onChange}
+                />
+              )}
+            />
+          ))}
+        </div>
+      </fieldset>
+
       {editing && (
         <div className="flex justify-end gap-2 border-t border-zinc-200 pt-4">
           <Button type="button" variant="secondary" onClick={cancel}>

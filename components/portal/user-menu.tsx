@@ -24,6 +24,9 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
           <DropdownMenu.Item asChild className={itemClass}>
             <Link href="/organizations">Organizations</Link>
           </DropdownMenu.Item>
+          <DropdownMenu.Item asChild className={itemClass}>
+            <Link href="/account">Account</Link>
+          </DropdownMenu.Item>
           <DropdownMenu.Item className={itemClass} onSelect={() => void signOut({ callbackUrl: "/sign-in" })}>
             Sign Out
           </DropdownMenu.Item>

@@ -27,7 +27,10 @@ export const policy = {
   "serviceAccounts.manage": { roles: ["admin"], serviceAccount: false },
   // The REST API is for automation: org admins' user tokens and the org's service accounts.
   "api.use": { roles: ["admin"], serviceAccount: true },
+  "settings.read": { roles: ["admin"], serviceAccount: true },
   "settings.update": { roles: ["admin"], serviceAccount: false },
+  // Activity is append-only: reading is the only right there is. No permission (and no code
+  // path in the app) edits or deletes an entry.
   "activity.read": { roles: ["admin"], serviceAccount: true },
 } as const satisfies Record<string, { roles: readonly Role[]; serviceAccount: boolean }>;
 

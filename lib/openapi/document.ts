@@ -1,7 +1,9 @@
 import { createDocument } from "zod-openapi";
+import { activityPaths } from "./paths/activity";
 import { authPaths } from "./paths/auth";
 import { onboardingPaths } from "./paths/onboarding";
 import { serviceAccountPaths } from "./paths/service-accounts";
+import { settingsPaths } from "./paths/settings";
 import { userPaths } from "./paths/users";
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas the routes parse with. */
@@ -18,6 +20,6 @@ export function buildOpenApiDocument(serverUrl: string) {
     components: {
       securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "A token from POST /api/oauth/token" } },
     },
-    paths: { ...authPaths, ...serviceAccountPaths, ...userPaths, ...onboardingPaths },
+    paths: { ...authPaths, ...serviceAccountPaths, ...userPaths, ...onboardingPaths, ...settingsPaths, ...activityPaths },
   });
 }

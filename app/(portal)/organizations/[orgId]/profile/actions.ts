@@ -3,6 +3,8 @@ import { revalidatePath } from "next/cache";
 import { requireSessionUser } from "@/lib/auth/session";
 import { toActionResult } from "@/lib/actions/result";
 import { renameOrganization } from "@/lib/domain/organizations/rename-organization";
+import { describeChanges, updateOrgSettings } from "@/lib/domain/settings/update-org-settings";
+import type { UpdateOrgSettingsInput } from "@/lib/validation/settings";
 
 export async function renameOrganizationAction(orgId: string, input: { name: string }) {
   const actor = await requireSessionUser();
@@ -10,5 +12,16 @@ export async function renameOrganizationAction(orgId: string, input: { name: str
     const org = await renameOrganization(actor, orgId, input);
     revalidatePath(`/organizations/${org.slug}`, "layout");
     return { name: org.name };
+  });
+}
+
+/** Org Profile's Save Changes: name and settings in one go; says what changed. */
+export async function saveOrgProfileAction(orgId: string, input: UpdateOrgSettingsInput) {
+  const actor = await requireSessionUser();
+  return toActionResult(async () => {
+    const { org, changes } = await updateOrgSettings(actor, orgId, input);
+    // The name shows in the navigation, the org list and every page title: refresh them all.
+    if (changes.length) revalidatePath("/", "layout");
+    return { name: org.name, cloudStorage: org.cloudStorage, cloudNotebooks: org.cloudNotebooks, changed: changes.length, message: describeChanges(changes) };
   });
 }

@@ -11,13 +11,15 @@ export default async function OrgProfilePage({ params }: { params: Promise<{ org
   const { org, can } = await getOrgContext(orgId);
   return (
     <>
-      <PageHeader title="Org Profile" description="Your organization's name and identity." />
+      <PageHeader title="Org Profile" description="Your organization's name, identity and settings." />
       <Card className="p-6">
         <OrgProfileForm
           orgId={org.slug}
           name={org.name}
           createdAt={org.createdAt.toISOString()}
-          canEdit={can("org.update")}
+          cloudStorage={org.cloudStorage}
+          cloudNotebooks={org.cloudNotebooks}
+          canEdit={can("org.update") && can("settings.update")}
         />
       </Card>
       <LeaveOrganization orgId={org.slug} orgName={org.name} canLeave={can("org.leave")} />

@@ -1,0 +1,11 @@
+import { getEffectiveAccess } from "@/lib/domain/settings/effective-access";
+import { resolveAccessCaller } from "@/lib/domain/settings/resolve-access-caller";
+import { route } from "@/lib/http/route";
+
+// GET /api/users/me/access
+// Not org-scoped, so not orgApiRoute: the caller is a user (API access token or member token),
+// and the answer is about that user only. No subscription is needed to learn what you may do.
+export const GET = route(async (req: Request) => {
+  const actor = await resolveAccessCaller(req);
+  return Response.json(await getEffectiveAccess(actor), { headers: { "cache-control": "no-store" } });
+});
