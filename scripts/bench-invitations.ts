@@ -61,14 +61,22 @@ async function bench(kind: string, handle: DbHandle) {
     let peak = base;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     const report = await inviteFromCsv(admin, lastSlug, file, { fileName: "bench.csv" });
     const ms = performance.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
     if (report.counts.invited !== ROWS) throw new Error(`expected ${ROWS} invited, got ${JSON.stringify(report.counts)}`);
     times.push(ms);
     memory.push(peak - base);
-    console.log(`  ${kind} run ${run + 1}: ${ms.toFixed(0)} ms, ${Math.round((ROWS / ms) * 1000).toLocaleString("en")} rows/s, peak RSS +${mb(peak - base)}`);
+    // CPU time of this process: with PGlite that is the database's work too, and unlike wall
+    // time it does not grow when other programs compete for the machine's two cores.
+    console.log(
+      `  ${kind} run ${run + 1}: ${ms.toFixed(0)} ms, ${Math.round((ROWS / ms) * 1000).toLocaleString("en")} rows/s, ` +
+        `app process CPU ${cpuMs.toFixed(0)} ms, peak RSS +${mb(peak - base)}`,
+    );
   }
   const [{ n: outbox }] = await handle.db.select({ n: count() }).from(t.emailOutbox).where(eq(t.emailOutbox.template, "invitation"));
 
@@ -122,6 +130,7 @@ async function withPostgres<T>(fn: (handle: DbHandle) => Promise<T>): Promise<T 
 
 const results = [];
 console.log(`bench:invitations — ${ROWS.toLocaleString("en")} rows, ${RUNS} runs per database (each into a fresh org)`);
+console.log(`load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} on ${os.cpus().length} cores (figures are wall time: a busy machine inflates them)`);
 // A data folder on disk, as the app's server uses (not an in-memory database).
 const pgliteDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-invitations-"));
 const pglite = connectPglite(path.join(pgliteDir, "data"));

@@ -43,3 +43,13 @@ export const jsonList = (values: string[]) => sql`(select value from json_array_
 /** The same for ids (already validated as UUIDs), so the primary key index can be used. */
 export const jsonUuidList = (values: string[]) =>
   sql`(select value::uuid from json_array_elements_text(${JSON.stringify(values)}::json))`;
+
+/** The actor columns of the activity table, for the statements that write many entries at once. */
+export function activityActor(actor: Actor) {
+  return {
+    type: actor.kind === "anonymous" ? "system" : actor.kind,
+    id: actor.kind === "user" ? actor.userId : actor.kind === "service_account" ? actor.serviceAccountId : null,
+    label: actor.kind === "anonymous" ? null : actor.label,
+    ip: actor.ip ?? null,
+  };
+}

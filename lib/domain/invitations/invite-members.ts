@@ -1,5 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { db, t } from "@/db";
+import type { Organization } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { parseEmailCsv, type CsvEmailEntry } from "@/lib/csv/email-csv";
 import {
@@ -30,27 +31,27 @@ export async function inviteMembers(actor: Actor, orgSlug: string, input: Invite
     if (seen) seen.count++;
     else byKey.set(key, { value: check.ok ? check.email : raw.trim(), check, count: 1 });
   }
-  return inviteEntries(actor, orgSlug, [...byKey.values()], ctx, "manual");
+  const { org } = await loadOrgAccess(actor, orgSlug, "invitations.manage");
+  return inviteEntries(actor, org, [...byKey.values()], ctx, "manual");
 }
 
 /** Admins invite every address of a CSV file; over the limits nothing is invited. */
 export async function inviteFromCsv(actor: Actor, orgSlug: string, file: Uint8Array, ctx: InvitationCtx & { fileName?: string } = {}) {
   // Non-members learn nothing about the org, not even whether their file would parse.
-  await loadOrgAccess(actor, orgSlug, "invitations.manage");
+  const { org } = await loadOrgAccess(actor, orgSlug, "invitations.manage");
   const parsed = parseEmailCsv(file);
   const entries = parsed.entries.map((e) => ({ ...e, count: e.rows.length }));
-  return inviteEntries(actor, orgSlug, entries, ctx, "csv", { rows: parsed.dataRows, fileName: ctx.fileName?.slice(0, 200) });
+  return inviteEntries(actor, org, entries, ctx, "csv", { rows: parsed.dataRows, fileName: ctx.fileName?.slice(0, 200) });
 }
 
 async function inviteEntries(
   actor: Actor,
-  orgSlug: string,
+  org: Organization,
   entries: Entry[],
   ctx: InvitationCtx,
   source: "manual" | "csv",
   upload?: { rows: number; fileName?: string },
 ): Promise<InviteReport> {
-  const { org } = await loadOrgAccess(actor, orgSlug, "invitations.manage");
   const valid = entries.flatMap((e) => (e.check.ok ? [e.check.email] : []));
   const outcome = new Map<string, InviteOutcome>();
 
@@ -58,7 +59,8 @@ async function inviteEntries(
     await consumeInviteBudget(org.id, valid.length);
     const send = await prepareSend(actor, org, ctx, { source });
     await db().transaction(async (tx) => {
-      await loadOrgAccess(actor, orgSlug, "invitations.manage", tx);
+      // Checked again inside the transaction: a demotion in the meantime still stops the send.
+      await loadOrgAccess(actor, org.slug, "invitations.manage", tx);
       await lockOrgInvitations(tx, org.id);
       const members = await tx
         .select({ email: t.users.email })

@@ -4,15 +4,14 @@ import type { Actor } from "@/lib/authz/actor";
 import { invitationIdsSchema, type InvitationIdsInput } from "@/lib/validation/invitations";
 import { parseInput } from "@/lib/validation/parse";
 import { loadOrgAccess } from "../organizations/org-access";
-import { jsonUuidList, lockOrgInvitations, type InvitationCtx } from "./invite-context";
+import { activityActor, jsonUuidList, lockOrgInvitations, type InvitationCtx } from "./invite-context";
 
 /** Removes pending invitations: their links stop working at once. Others are skipped. */
 export async function removeInvitations(actor: Actor, orgSlug: string, input: InvitationIdsInput, ctx: InvitationCtx = {}) {
   const { ids } = parseInput(invitationIdsSchema, input);
   const unique = [...new Set(ids)];
   const now = (ctx.now ?? new Date()).toISOString();
-  const actorId = actor.kind === "user" ? actor.userId : actor.kind === "service_account" ? actor.serviceAccountId : null;
-  const actorLabel = actor.kind === "anonymous" ? null : actor.label;
+  const a = activityActor(actor);
   const removed = await db().transaction(async (tx) => {
     const { org } = await loadOrgAccess(actor, orgSlug, "invitations.manage", tx);
     await lockOrgInvitations(tx, org.id);
@@ -25,7 +24,7 @@ export async function removeInvitations(actor: Actor, orgSlug: string, input: In
       ),
       act as (
         insert into activity (org_id, actor_type, actor_id, actor_label, action, target_type, target_id, target_label, ip)
-        select ${org.id}::uuid, ${actor.kind}, ${actorId}, ${actorLabel}, 'invitation.removed', 'invitation', id::text, email, ${actor.ip ?? null}
+        select ${org.id}::uuid, ${a.type}, ${a.id}, ${a.label}, 'invitation.removed', 'invitation', id::text, email, ${a.ip}
         from upd
       )
       select id, email from upd`);

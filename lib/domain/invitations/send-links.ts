@@ -3,6 +3,7 @@ import type { Tx } from "@/db";
 import type { Actor } from "@/lib/authz/actor";
 import type { RenderedEmail } from "@/lib/email/render";
 import { wakeOutboxWorker } from "@/lib/email/wake";
+import { activityActor } from "./invite-context";
 import { EMAIL_PLACEHOLDER, escapeHtml, TOKEN_PLACEHOLDER } from "./invitation-email";
 import { newInvitationToken } from "./invitation-token";
 
@@ -29,10 +30,7 @@ const withTokens = <T extends { email: string }>(items: T[]) =>
 // message and the activity entry) for all recipients at once: one round trip for 10,000 rows,
 // with the rows passed as one JSON parameter rather than tens of thousands of bind parameters.
 const outboxAndActivity = (ctx: SendContext, source: string, action: string) => {
-  const a = ctx.actor;
-  const actorType = a.kind === "anonymous" ? "system" : a.kind;
-  const actorId = a.kind === "user" ? a.userId : a.kind === "service_account" ? a.serviceAccountId : null;
-  const actorLabel = a.kind === "anonymous" ? null : a.label;
+  const a = activityActor(ctx.actor);
   const now = ctx.now.toISOString();
   return sql`
     links as (
@@ -49,8 +47,8 @@ const outboxAndActivity = (ctx: SendContext, source: string, action: string) => 
     ),
     act as (
       insert into activity (org_id, actor_type, actor_id, actor_label, action, target_type, target_id, target_label, ip, metadata)
-      select ${ctx.orgId}::uuid, ${actorType}, ${actorId}, ${actorLabel}, ${action}, 'invitation', s.id::text, s.email,
-        ${a.ip ?? null}, ${JSON.stringify(ctx.metadata ?? {})}::jsonb
+      select ${ctx.orgId}::uuid, ${a.type}, ${a.id}, ${a.label}, ${action}, 'invitation', s.id::text, s.email,
+        ${a.ip}, ${JSON.stringify(ctx.metadata ?? {})}::jsonb
       from ${sql.raw(source)} s
     )`;
 };
