@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { db, t } from "@/db";
 import type { Role } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
@@ -66,15 +66,9 @@ export async function listMembers(actor: Actor, orgSlug: string, query: ListMemb
         role: t.memberships.role,
         seatAssignedAt: t.memberships.seatAssignedAt,
         joinedAt: t.memberships.createdAt,
-        tokenExpiresAt: t.memberTokens.expiresAt,
       })
       .from(t.memberships)
       .innerJoin(t.users, eq(t.users.id, t.memberships.userId))
-      // At most one current (unrevoked) token per member: a unique partial index says so.
-      .leftJoin(
-        t.memberTokens,
-        and(eq(t.memberTokens.orgId, t.memberships.orgId), eq(t.memberTokens.userId, t.memberships.userId), isNull(t.memberTokens.revokedAt)),
-      )
       .where(where)
       .orderBy(order(sortColumns[params.sort]), asc(t.memberships.id))
       .limit(params.pageSize)
@@ -82,6 +76,22 @@ export async function listMembers(actor: Actor, orgSlug: string, query: ListMemb
     can(principal, "members.manage") ? getSeatUsage(q, org.id) : Promise.resolve(null),
   ]);
 
+  // Token status for this page's members only: a second small query, rather than a join that
+  // a planner without statistics (PGlite never analyzes) may run once per member of the org.
+  // At most one current (unrevoked) token per member: a unique partial index says so.
+  const tokens = rows.length
+    ? await q
+        .select({ userId: t.memberTokens.userId, expiresAt: t.memberTokens.expiresAt })
+        .from(t.memberTokens)
+        .where(
+          and(
+            eq(t.memberTokens.orgId, org.id),
+            inArray(t.memberTokens.userId, rows.map((r) => r.userId)),
+            isNull(t.memberTokens.revokedAt),
+          ),
+        )
+    : [];
+  const tokenOf = new Map(tokens.map((tk) => [tk.userId, tk.expiresAt]));
   const now = Date.now();
   return {
     total,
@@ -95,9 +105,12 @@ export async function listMembers(actor: Actor, orgSlug: string, query: ListMemb
       role: r.role,
       seat: r.seatAssignedAt !== null,
       joinedAt: r.joinedAt.toISOString(),
-      token: r.tokenExpiresAt
-        ? { state: r.tokenExpiresAt.getTime() > now ? "active" : "expired", expiresAt: r.tokenExpiresAt.toISOString() }
-        : { state: "none" },
+      token: tokenStatus(tokenOf.get(r.userId), now),
     })),
   };
+}
+
+function tokenStatus(expiresAt: Date | undefined, now: number): TokenStatus {
+  if (!expiresAt) return { state: "none" };
+  return { state: expiresAt.getTime() > now ? "active" : "expired", expiresAt: expiresAt.toISOString() };
 }

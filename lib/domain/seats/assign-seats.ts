@@ -3,7 +3,7 @@ import { db, t } from "@/db";
 import SeatAssignedEmail, { seatAssignedSubject } from "@/emails/seat-assigned";
 import type { Actor } from "@/lib/authz/actor";
 import { appUrl } from "@/lib/config";
-import { enqueueEmails } from "@/lib/email/outbox";
+import { enqueueEmailToMany } from "@/lib/email/outbox";
 import { notFound } from "@/lib/errors";
 import { renderEmail } from "@/lib/email/render";
 import { bulkUsersSchema, memberTargetSchema, type BulkUsersInput } from "@/lib/validation/members";
@@ -80,7 +80,7 @@ export async function assignSeats(actor: Actor, orgSlug: string, input: BulkUser
         seatAssignedSubject(org.name),
         SeatAssignedEmail({ orgName: org.name, tokenAccessUrl: `${appUrl()}/organizations/${org.slug}/token-access` }),
       );
-      await enqueueEmails(tx, recipients.map((m) => ({ ...mail, to: m.email! })));
+      await enqueueEmailToMany(tx, mail, recipients.map((m) => m.email!));
     }
     const assigned = assignedBefore + done.size;
     return { results, seats: { total: sub.seats, assigned, available: sub.seats - assigned } };
