@@ -1,0 +1,112 @@
+// Demo data for `npm run demo`: two orgs, about 50 members in every role, pending and expired
+// invitations, subscriptions with free seats, issued tokens, service accounts, and the few
+// hundred activity entries all of that leaves behind. Everything goes through the domain
+// functions, as a person would have done it. Runs once per data folder.
+import { eq } from "drizzle-orm";
+import { connectFromEnv, setDbHandle } from "./client";
+import * as t from "./schema";
+import type { Actor } from "@/lib/authz/actor";
+import { hashPassword } from "@/lib/auth/password";
+import { addOrgUser } from "@/lib/domain/api-users/add-org-user";
+import { inviteMembers } from "@/lib/domain/invitations/invite-members";
+import { changeMemberRole } from "@/lib/domain/members/change-member-role";
+import { createOrganization } from "@/lib/domain/organizations/create-organization";
+import { assignSeats } from "@/lib/domain/seats/assign-seats";
+import { createServiceAccount } from "@/lib/domain/service-accounts/create-service-account";
+import { purchaseSubscription } from "@/lib/domain/subscriptions/purchase-subscription";
+import { issueToken } from "@/lib/domain/tokens/issue-token";
+
+export const DEMO_PASSWORD = "demo-password";
+export const demoAccounts = {
+  admin: "admin@demo.test",
+  billing: "billing@demo.test",
+  member: "member@demo.test",
+} as const;
+
+const firstNames = ["Ada", "Grace", "Alan", "Katherine", "Edsger", "Barbara", "Donald", "Frances", "John", "Margaret", "Ken", "Radia", "Linus", "Hedy", "Dennis", "Annie", "Tim", "Sophie", "Guido", "Anita", "Bjarne", "Shafi", "Niklaus", "Lynn", "Vint"];
+const lastNames = ["Lovelace", "Hopper", "Turing", "Johnson", "Dijkstra", "Liskov", "Knuth", "Allen", "McCarthy", "Hamilton", "Thompson", "Perlman", "Torvalds", "Lamarr", "Ritchie", "Easley", "Berners-Lee", "Wilson", "van Rossum", "Borg", "Stroustrup", "Goldwasser", "Wirth", "Conway", "Cerf"];
+
+async function main() {
+  const handle = connectFromEnv();
+  setDbHandle(handle);
+  const db = handle.db;
+  const [already] = await db.select({ id: t.users.id }).from(t.users).where(eq(t.users.email, demoAccounts.admin)).limit(1);
+  if (already) {
+    console.log("demo data already present");
+    await handle.close();
+    return;
+  }
+  const started = Date.now();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const people = Array.from({ length: 52 }, (_, i) => {
+    const name = `${firstNames[i % firstNames.length]} ${lastNames[(i * 7) % lastNames.length]}`;
+    const email = i === 0 ? demoAccounts.admin : i === 1 ? demoAccounts.billing : i === 2 ? demoAccounts.member : `${name.toLowerCase().replace(/[^a-z]+/g, ".")}.${i}@demo.test`;
+    return { name: i === 0 ? "Ada Admin" : i === 1 ? "Bill Billing" : i === 2 ? "Mia Member" : name, email, passwordHash };
+  });
+  const users = await db.insert(t.users).values(people).returning({ id: t.users.id, email: t.users.email });
+  const actorFor = (i: number): Actor => ({ kind: "user", userId: users[i].id, label: users[i].email!, ip: "192.0.2.10" });
+  const admin = actorFor(0);
+
+  // Acme Research: 40 members, 30 seats (25 assigned), tokens, invitations, a service account.
+  const acme = await createOrganization(admin, { name: "Acme Research", orgId: "acme-research" });
+  for (let i = 1; i < 40; i++) await addOrgUser(admin, acme.slug, { email: users[i].email! });
+  await changeMemberRole(admin, acme.slug, { userId: users[1].id, role: "billing_manager" });
+  await changeMemberRole(admin, acme.slug, { userId: users[3].id, role: "admin" });
+  await changeMemberRole(admin, acme.slug, { userId: users[4].id, role: "billing_manager" });
+  await purchaseSubscription(actorFor(1), acme.slug, { seats: 30, billingCycle: "yearly" });
+  const seated = [2, ...Array.from({ length: 24 }, (_, i) => i + 5)];
+  await assignSeats(admin, acme.slug, { userIds: seated.map((i) => users[i].id) });
+  for (const i of seated.slice(0, 18)) await issueToken(actorFor(i), acme.slug, {});
+  await inviteMembers(admin, acme.slug, { emails: ["new.hire@demo.test", "contractor@partner.example", "intern@demo.test", "data.team@demo.test"] });
+  await inviteMembers(admin, acme.slug, { emails: ["late.reply@demo.test", "former.contractor@partner.example"] }, { now: new Date(Date.now() - 10 * 86_400_000) });
+  await createServiceAccount(admin, acme.slug, { name: "ci_pipeline" });
+  await createServiceAccount(admin, acme.slug, { name: "jupyter-hub" });
+  await addOrgUser(admin, acme.slug, { first_name: "Jupyter", last_name: "Server-1" });
+
+  // Globex Labs: a second org where the demo member is too, with fewer seats left.
+  const globexAdmin = actorFor(40);
+  const globex = await createOrganization(globexAdmin, { name: "Globex Labs", orgId: "globex-labs" });
+  for (const i of [2, ...Array.from({ length: 11 }, (_, k) => k + 41)]) await addOrgUser(globexAdmin, globex.slug, { email: users[i].email! });
+  await changeMemberRole(globexAdmin, globex.slug, { userId: users[41].id, role: "billing_manager" });
+  await purchaseSubscription(globexAdmin, globex.slug, { seats: 10, billingCycle: "monthly" });
+  await assignSeats(globexAdmin, globex.slug, { userIds: [2, 42, 43, 44, 45, 46, 47, 48].map((i) => users[i].id) });
+  for (const i of [2, 42, 43]) await issueToken(actorFor(i), globex.slug, {});
+  await inviteMembers(globexAdmin, globex.slug, { emails: ["someone@globex.example", "another@globex.example"] });
+  await createServiceAccount(globexAdmin, globex.slug, { name: "provisioning" });
+
+  await backfillHistory(handle.db, [acme.id, globex.id], users);
+
+  const [{ n }] = (await handle.db.execute<{ n: number }>(`select count(*)::int as n from activity` as never)).rows as Array<{ n: number }>;
+  console.log(`demo data created in ${Date.now() - started} ms: 2 orgs, ${users.length} people, ${n} activity entries`);
+  await handle.close();
+}
+
+/**
+ * A couple of months of earlier history, so the Activity page has something to filter: what
+ * the orgs' people did before today, spread over past dates and a few addresses.
+ */
+async function backfillHistory(db: ReturnType<typeof connectFromEnv>["db"], orgIds: string[], users: Array<{ id: string; email: string | null }>) {
+  const actions = ["seat.assigned", "seat.revoked", "token.issued", "token.reissued", "member.role_changed", "invitation.resent", "invitation.removed", "subscription.seats_changed"];
+  const ips = ["192.0.2.10", "198.51.100.23", "203.0.113.42", "2001:db8::7"];
+  const rows = Array.from({ length: 240 }, (_, i) => {
+    const actor = users[i % 5 === 0 ? 1 : i % 3 === 0 ? 3 : 0];
+    const target = users[5 + ((i * 11) % 40)];
+    return {
+      orgId: orgIds[i % 4 === 0 ? 1 : 0],
+      actorType: "user",
+      actorId: actor.id,
+      actorLabel: actor.email,
+      action: actions[(i * 5) % actions.length],
+      targetType: "user",
+      targetId: target.id,
+      targetLabel: target.email,
+      ip: ips[i % ips.length],
+      metadata: { demo: true },
+      createdAt: new Date(Date.now() - (60 - i / 4) * 86_400_000 - (i % 9) * 3_600_000),
+    };
+  });
+  // Inserted oldest first, so ids follow time as they do for real entries.
+  await db.insert(t.activity).values(rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()));
+}
+
+await main();
