@@ -2,7 +2,7 @@
 // invitations, subscriptions with free seats, issued tokens, service accounts, and the few
 // hundred activity entries all of that leaves behind. Everything goes through the domain
 // functions, as a person would have done it. Runs once per data folder.
-import { eq } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { connectFromEnv, setDbHandle } from "./client";
 import * as t from "./schema";
 import type { Actor } from "@/lib/authz/actor";
@@ -76,7 +76,7 @@ async function main() {
 
   await backfillHistory(handle.db, [acme.id, globex.id], users);
 
-  const [{ n }] = (await handle.db.execute<{ n: number }>(`select count(*)::int as n from activity` as never)).rows as Array<{ n: number }>;
+  const [{ n }] = await db.select({ n: count() }).from(t.activity);
   console.log(`demo data created in ${Date.now() - started} ms: 2 orgs, ${users.length} people, ${n} activity entries`);
   await handle.close();
 }
