@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ArrowDown, ArrowUp } from "lucide-react";
 import { useEffect, useMemo, useState } from "react";
 import { listMembersAction } from "@/app/(portal)/organizations/[orgId]/users/actions";
+import type { Role } from "@/db/schema";
 import { Badge } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
@@ -50,12 +51,16 @@ export function UsersTable(props: {
   const query = useQuery({
     queryKey: ["members", orgId, params],
     queryFn: async () => {
+      const { q, sort, dir, page } = params;
       const result = await listMembersAction(orgId, {
-        ...params,
-        role: params.role || undefined,
-        seat: params.seat || undefined,
+        q,
+        sort,
+        dir,
+        page,
         pageSize: PAGE_SIZE,
-      } as never);
+        role: (params.role || undefined) as Role | undefined,
+        seat: (params.seat || undefined) as "yes" | "no" | undefined,
+      });
       if (!result.ok) throw new Error(result.error);
       return result.data;
     },
