@@ -39,7 +39,7 @@ async function main() {
   const started = Date.now();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const people = Array.from({ length: 52 }, (_, i) => {
-    const name = `${firstNames[i % firstNames.length]} ${lastNames[(i * 7) % lastNames.length]}`;
+    const name = `${firstNames[i % firstNames.length]} ${lastNames[(i * 7 + Math.floor(i / firstNames.length)) % lastNames.length]}`;
     const email = i === 0 ? demoAccounts.admin : i === 1 ? demoAccounts.billing : i === 2 ? demoAccounts.member : `${name.toLowerCase().replace(/[^a-z]+/g, ".")}.${i}@demo.test`;
     return { name: i === 0 ? "Ada Admin" : i === 1 ? "Bill Billing" : i === 2 ? "Mia Member" : name, email, passwordHash };
   });
