@@ -36,8 +36,8 @@ export function MemberActions({ member, isSelf, handlers }: { member: MemberRow;
     <>
       <DropdownMenu.Root>
         <DropdownMenu.Trigger asChild>
-          <Button variant="ghost" size="sm" aria-label={`Actions for ${who}`}>
-            <MoreHorizontal className="size-4" aria-hidden /> Actions
+          <Button variant="ghost" size="sm" aria-label={`Actions for ${who}`} title="Actions">
+            <MoreHorizontal className="size-4" aria-hidden />
           </Button>
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal>
