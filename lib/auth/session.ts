@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db, t } from "@/db";
 import type { Actor } from "@/lib/authz/actor";
+import { noteActor } from "@/lib/observability/request-context";
 import { clientIp } from "./client-ip";
 import { authOptions } from "./options";
 
@@ -22,6 +23,7 @@ export const getSessionUser = cache(async (): Promise<UserActor | null> => {
     .limit(1);
   if (!user?.email) return null;
   const ip = clientIp(await headers());
+  noteActor(`user:${user.id}`);
   return { kind: "user", userId: user.id, label: user.email, name: user.name, email: user.email, ip };
 });
 

@@ -7,6 +7,7 @@ import { assertActiveSubscription } from "@/lib/domain/api-access/assert-api-sub
 import { loadOrgAccess, type OrgAccess } from "@/lib/domain/organizations/org-access";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
+import { noteActor } from "@/lib/observability/request-context";
 import { consumeApiCall } from "./api-limiter";
 import { withIdempotency, type StoredResponse } from "./idempotency";
 import { errorToProblem } from "./problem";
@@ -46,6 +47,7 @@ export async function authenticate(req: Request) {
       token ? "invalid_token" : "missing_token",
     );
   }
+  noteActor(actor.kind === "user" ? `user:${actor.userId}` : `service_account:${actor.serviceAccountId}`);
   return actor;
 }
 
