@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 
 export const uniqueEmail = (prefix = "user") => `${prefix}-${randomBytes(4).toString("hex")}@example.test`;
@@ -66,4 +66,33 @@ export const linksIn = (text: string) => text.match(/https?:\/\/[^\s<>"')\]]+/g)
 export async function expectNoA11yViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/**
+ * A new person joins an org the way people do: the admin invites them on the Invitations page,
+ * they open the emailed link in their own browser context, create an account and accept.
+ * (The pattern of e2e/members.spec.ts, shared.)
+ */
+export async function joinByInvitation(browser: Browser, admin: Page, orgId: string, name: string): Promise<{ page: Page; email: string }> {
+  const email = uniqueEmail(name.split(" ")[0].toLowerCase());
+  await admin.goto(`/organizations/${orgId}/invitations`);
+  await admin.getByRole("button", { name: "Invite Members" }).click();
+  const dialog = admin.getByRole("dialog");
+  await dialog.getByLabel("Email addresses").fill(email);
+  await dialog.getByLabel("Email addresses").press("Enter");
+  await dialog.getByRole("button", { name: "Invite Members" }).click();
+  await expect(dialog.getByText(/invited/i).first()).toBeVisible();
+  await admin.keyboard.press("Escape");
+
+  const mail = await waitForEmail(admin.request, email, /invit/i);
+  const link = linksIn(mail.text).find((l) => l.includes("/invitations/"))!;
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(link);
+  await page.getByRole("link", { name: "Create Account to Join" }).click();
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign Up" }).click();
+  await page.getByRole("button", { name: "Accept Invitation" }).click();
+  await page.waitForURL(`**/organizations/${orgId}/**`);
+  return { page, email };
 }

@@ -69,15 +69,18 @@ export async function resolveActivityFilter(q: Queryable, orgId: string, filter:
  * The ids that can hold entries of [from, to): two index-only probes of (org_id, created_at, id).
  * Without it, a date filter makes the planner either scan every newer entry backwards by id or
  * sort the whole range; with it, the id index starts at the right place. null: nothing in range.
+ * `id + 0` keeps PostgreSQL from answering max(id)/min(id) by walking the primary key backwards
+ * with a filter (its min/max rewrite), which reads every newer entry; this way it reads one
+ * hour of the (org_id, created_at, id) index.
  */
 async function idWindow(q: Queryable, orgId: string, from?: Date, to?: Date) {
   const hi = to
-    ? sql`(select max(id) from activity where org_id = ${orgId} and created_at < ${to.toISOString()}::timestamptz
+    ? sql`(select max(id + 0) from activity where org_id = ${orgId} and created_at < ${to.toISOString()}::timestamptz
           and created_at >= (select created_at from activity where org_id = ${orgId} and created_at < ${to.toISOString()}::timestamptz
                              order by created_at desc limit 1) - ${MAX_TRANSACTION_SKEW})`
     : sql`null::bigint`;
   const lo = from
-    ? sql`(select min(id) from activity where org_id = ${orgId} and created_at >= ${from.toISOString()}::timestamptz
+    ? sql`(select min(id + 0) from activity where org_id = ${orgId} and created_at >= ${from.toISOString()}::timestamptz
           and created_at <= (select created_at from activity where org_id = ${orgId} and created_at >= ${from.toISOString()}::timestamptz
                              order by created_at asc limit 1) + ${MAX_TRANSACTION_SKEW})`
     : sql`null::bigint`;
