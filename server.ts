@@ -23,7 +23,7 @@ checker
   .preload()
   .then((n) => log("token cache warmed", { tokens: n, ms: Date.now() - preloadStarted }))
   .catch((err: unknown) => console.error(JSON.stringify({ level: "warn", msg: "token cache warm-up failed", err: String(err) })));
-const usage = new UsageRecorder(() => getDbHandle().db).start(Number(process.env.TOKEN_USAGE_FLUSH_MS ?? 5000));
+const usage = new UsageRecorder(() => getDbHandle().db).start(Number(process.env.TOKEN_USAGE_FLUSH_MS ?? 15000));
 const stopWorker = startOutboxWorkerOnce();
 const hotPath = createHotPath({ checker, usage, channelsDir: path.resolve(root, process.env.CHANNELS_DIR ?? "channels") });
 

@@ -61,8 +61,8 @@ async function seed(handle: DbHandle): Promise<string[]> {
     rows: Array<{ org_id: string; user_id: string }>;
   };
   const tokens: string[] = [];
-  for (let i = 0; i < rows.length; i += 5_000) {
-    const chunk = rows.slice(i, i + 5_000).map((m) => {
+  for (let i = 0; i < rows.length; i += 2_000) {
+    const chunk = rows.slice(i, i + 2_000).map((m) => {
       const token = generateToken();
       tokens.push(token);
       return { org: m.org_id, user: m.user_id, hash: hashToken(token), last4: token.slice(-4) };
@@ -180,7 +180,14 @@ async function benchPglite() {
 }
 
 const only = process.argv[2];
-if (!only || only === "postgres") await benchPostgres();
-if (!only || only === "pglite") await benchPglite();
+try {
+  if (!only || only === "postgres") await benchPostgres();
+  if (!only || only === "pglite") await benchPglite();
+} catch (err) {
+  // Drizzle puts the statement's parameters (100,000 values) in its message: print the cause.
+  const e = err as Error & { cause?: Error };
+  console.error(`bench failed: ${(e.cause ?? e).message.slice(0, 500)}`);
+  process.exitCode = 1;
+}
 cleanup();
-process.exit(0);
+process.exit(process.exitCode ?? 0);

@@ -9,7 +9,7 @@ import { createHotPath } from "./handler";
 
 const checker = await getTokenChecker();
 await checker.preload();
-const usage = new UsageRecorder(() => getDbHandle().db).start();
+const usage = new UsageRecorder(() => getDbHandle().db).start(Number(process.env.TOKEN_USAGE_FLUSH_MS ?? 15000));
 const hotPath = createHotPath({ checker, usage, channelsDir: process.env.CHANNELS_DIR ?? path.join(process.cwd(), "channels") });
 const server = http.createServer((req, res) => {
   if (!hotPath(req, res)) {

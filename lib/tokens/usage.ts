@@ -25,7 +25,7 @@ export class UsageRecorder {
     return this.pending.size;
   }
 
-  start(intervalMs = 5_000) {
+  start(intervalMs = 15_000) {
     this.timer ??= setInterval(() => void this.flush().catch(() => {}), intervalMs);
     this.timer.unref();
     return this;
