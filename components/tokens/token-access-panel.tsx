@@ -91,7 +91,7 @@ export function TokenAccessPanel(props: { orgId: string; token: CurrentToken | n
         )}
 
         <form onSubmit={onSubmit} noValidate className="mt-6 flex flex-wrap items-end gap-4 border-t border-zinc-200 pt-6">
-          <div className="w-56">
+          <div className="w-80">
             <Field
               id="token-expires"
               label="Expires on (optional)"
