@@ -78,11 +78,11 @@ test("an admin turns cloud notebooks off: a member of that org and of another se
 
   // Alice reads the change in Activity, filtered; axe scan with the filters applied.
   await page.goto(`/organizations/${alpha.orgId}/activity`);
-  await page.getByLabel("Action").selectOption("settings.changed");
-  await page.getByLabel("Actor").fill(adminEmail);
+  await page.getByLabel("Action", { exact: true }).selectOption("settings.changed");
+  await page.getByLabel("Actor", { exact: true }).fill(adminEmail);
   const today = new Date().toISOString().slice(0, 10);
-  await page.getByLabel("From").fill(today);
-  await page.getByLabel("To").fill(today);
+  await page.getByLabel("From", { exact: true }).fill(today);
+  await page.getByLabel("To", { exact: true }).fill(today);
   await page.getByRole("button", { name: "Apply Filters" }).click();
   await page.waitForURL(/action=settings.changed/);
   const rows = page.getByRole("row").filter({ hasText: "settings.changed" });

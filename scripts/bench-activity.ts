@@ -120,18 +120,25 @@ async function bench(handle: DbHandle) {
   const { stream } = await exportActivity(admin, slug, {}, "csv");
   let bytes = 0;
   let lines = 0;
+  const checkpoints: string[] = [];
+  let nextCheckpoint = ENTRIES / 4;
   const reader = stream.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     bytes += value.byteLength;
     for (const b of value) if (b === 10) lines++;
+    if (lines >= nextCheckpoint) {
+      checkpoints.push(`${lines.toLocaleString("en")}: ${mb(process.memoryUsage().rss)}`);
+      nextCheckpoint += ENTRIES / 4;
+    }
   }
   clearInterval(sampler);
   const elapsed = performance.now() - started;
   const rssAfter = process.memoryUsage().rss;
   console.log(`  ${(lines - 1).toLocaleString("en")} entries, ${mb(bytes)} of CSV in ${(elapsed / 1000).toFixed(1)} s (${Math.round(((lines - 1) / elapsed) * 1000).toLocaleString("en")} entries/s)`);
   console.log(`  RSS before ${mb(rssBefore)}, peak while streaming ${mb(peak)}, after ${mb(rssAfter)} (the file itself is ${mb(bytes)})`);
+  console.log(`  RSS after each quarter of the entries: ${checkpoints.join(", ")}`);
 }
 
 async function main() {
