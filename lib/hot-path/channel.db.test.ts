@@ -1,6 +1,8 @@
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueToken } from "@/lib/domain/tokens/issue-token";
 import { revokeToken } from "@/lib/domain/tokens/revoke-token";
@@ -115,5 +117,38 @@ describe("GET /t/<token>/<channel>/<path>", () => {
     expect((await rawGet(hot.url, `/t/${mine}/sample/noarch/repodata.json`)).status).toBe(200);
     await revokeToken(member, org.slug, { userId: member.userId });
     expect((await rawGet(hot.url, `/t/${mine}/sample/noarch/repodata.json`)).status).toBe(401);
+  });
+});
+
+describe("hostile input on the hot path", () => {
+  it("never answers 5xx, whatever the path, token or headers", async () => {
+    const segment = fc.oneof(
+      fc.constantFrom("..", ".", "%2e%2e", "%2f", "%5c", "%00", "%", "sample", "noarch", "repodata.json", "", "~", "%E0%A4%A"),
+      fc.string({ maxLength: 12 }).map(encodeURIComponent),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom("/t/", "/api/tokens/check", "/api/tokens/introspect"),
+        fc.boolean(),
+        fc.array(segment, { maxLength: 6 }),
+        fc.constantFrom("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"),
+        fc.record({ authorization: fc.string({ maxLength: 60 }), range: fc.string({ maxLength: 20 }), "x-original-uri": fc.string({ maxLength: 60 }) }, { requiredKeys: [] }),
+        async (prefix, useToken, segments, method, rawHeaders) => {
+          const headers = Object.fromEntries(Object.entries(rawHeaders).filter(([, v]) => /^[\x20-\x7e]*$/.test(v)));
+          const pathname = prefix === "/t/" ? `/t/${useToken ? token : "opt_x"}/${segments.join("/")}` : `${prefix}?${segments.join("&")}`;
+          const { hostname, port } = new URL(hot.url);
+          const status = await new Promise<number>((resolve, reject) => {
+            const req = http.request({ hostname, port, path: pathname, method, headers, agent: false }, (res) => {
+              res.resume();
+              res.on("end", () => resolve(res.statusCode ?? 0));
+            });
+            req.on("error", reject);
+            req.end();
+          });
+          expect(status, `${method} ${pathname}`).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
