@@ -94,4 +94,18 @@ test("an admin turns cloud notebooks off: a member of that org and of another se
   const csv = await page.request.get(`/organizations/${alpha.orgId}/activity/export?format=csv&action=settings.changed`);
   expect(csv.headers()["content-type"]).toContain("text/csv");
   expect((await csv.text()).trim().split("\r\n")).toHaveLength(3);
+
+  // A new Organization Name shows everywhere at once; the Organization ID stays.
+  await page.goto(`/organizations/${alpha.orgId}/profile`);
+  await page.getByRole("button", { name: "Edit Organization" }).click();
+  await page.getByLabel("Organization Name").fill("Alpha Research");
+  await page.getByRole("button", { name: "Save Changes" }).click();
+  await expect(page.getByText("Organization renamed to Alpha Research.")).toBeVisible();
+  await expect(page.getByText("Alpha Labs", { exact: true })).toHaveCount(0);
+  await expect(page.getByText("Alpha Research", { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: alpha.orgId })).toBeVisible();
+  await mo.page.goto("/organizations");
+  await expect(mo.page.getByText("Alpha Research").first()).toBeVisible();
+  await mo.page.goto("/account");
+  await expect(mo.page.getByText(/Off for you everywhere/)).toContainText("Alpha Research");
 });
