@@ -73,7 +73,7 @@ export class TokenChecker {
     const source = this.source;
     if (!source || !source.healthy) return this.uncached(hash, now);
     try {
-      if (process.env.BENCH_NO_FENCE !== "1") await source.fence();
+      await source.fence();
     } catch {
       return this.uncached(hash, now);
     }
