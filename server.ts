@@ -10,6 +10,9 @@ import { closeTokenChecker, getTokenChecker } from "@/lib/domain/tokens/check-to
 import { createHotPath } from "@/lib/hot-path/handler";
 import { startOutboxWorkerOnce } from "@/lib/hot-path/outbox-worker";
 import { UsageRecorder } from "@/lib/tokens/usage";
+import { instrument } from "@/lib/observability/instrument";
+import { createMetrics } from "@/lib/observability/metrics";
+import { outboxBacklog } from "@/lib/email/backlog";
 
 const root = import.meta.dirname;
 const port = Number(process.env.PORT ?? 3000);
@@ -25,19 +28,40 @@ checker
   .catch((err: unknown) => console.error(JSON.stringify({ level: "warn", msg: "token cache warm-up failed", err: String(err) })));
 const usage = new UsageRecorder(() => getDbHandle().db).start(Number(process.env.TOKEN_USAGE_FLUSH_MS ?? 15000));
 const stopWorker = startOutboxWorkerOnce();
-const hotPath = createHotPath({ checker, usage, channelsDir: path.resolve(root, process.env.CHANNELS_DIR ?? "channels") });
+const metrics = createMetrics(outboxBacklog);
+// The hot path sees the checker through this wrapper, which counts verdicts for /api/metrics.
+const countingChecker = Object.create(checker, {
+  check: {
+    value: async (token: string | null) => {
+      const verdict = await checker.check(token);
+      metrics.observeTokenCheck(verdict.valid ? "valid" : "invalid");
+      return verdict;
+    },
+  },
+}) as typeof checker;
+const hotPath = createHotPath({ checker: countingChecker, usage, channelsDir: path.resolve(root, process.env.CHANNELS_DIR ?? "channels") });
 
 const app = next({ dev: false, dir: root, hostname: hostname ?? "localhost", port });
 await app.prepare();
 const nextHandler = app.getRequestHandler();
 
-const server = http.createServer((req, res) => {
+async function serveMetrics(res: http.ServerResponse) {
+  res.writeHead(200, { "content-type": metrics.registry.contentType, "cache-control": "no-store" });
+  res.end(await metrics.registry.metrics());
+}
+
+const server = http.createServer(instrument(metrics, (req, res) => {
   if (hotPath(req, res)) return;
+  // GET /api/metrics: Prometheus text format (restrict it to your monitoring network).
+  if (req.method === "GET" && req.url?.split("?")[0] === "/api/metrics") {
+    serveMetrics(res).catch(() => res.writeHead(500).end());
+    return;
+  }
   nextHandler(req, res).catch((err: unknown) => {
     console.error(JSON.stringify({ level: "error", msg: "request failed", err: String(err) }));
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" }).end("Internal Server Error\n");
   });
-});
+}));
 // Package managers and nginx keep connections open between requests.
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => log("server listening", { url: `http://${hostname ?? "localhost"}:${port}`, database: getDbHandle().kind }));

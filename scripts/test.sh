@@ -55,6 +55,21 @@ ensure_chromium() {
   [ -x "$CHROMIUM" ] || fail "Chromium was installed but is not at $CHROMIUM; set CHROMIUM_PATH."
 }
 
+# nginx is optional: the auth_request test (lib/hot-path/nginx.db.test.ts) runs where it exists.
+ensure_nginx() {
+  command -v nginx >/dev/null && return
+  if is_root && command -v apt-get >/dev/null; then
+    echo "test: installing nginx (for the auth_request test)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null 2>&1 ||
+      { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null 2>&1; } ||
+      echo "test: nginx could not be installed; the nginx test will be skipped"
+    # Debian starts the packaged service on install; the tests run their own nginx.
+    service nginx stop >/dev/null 2>&1 || true
+  else
+    echo "test: nginx not found; the nginx auth_request test will be skipped (Debian: apt-get install nginx)"
+  fi
+}
+
 # A build is stale when any source the app is built from is newer than it.
 needs_build() {
   [ "${CI:-}" = "true" ] && return 0
@@ -67,6 +82,7 @@ needs_build() {
 
 ensure_postgres
 ensure_chromium
+ensure_nginx
 
 echo "test: typecheck (tsc --noEmit)"
 npx tsc --noEmit

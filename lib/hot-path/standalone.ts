@@ -4,6 +4,9 @@ import http from "node:http";
 import path from "node:path";
 import { getDbHandle } from "@/db/client";
 import { closeTokenChecker, getTokenChecker } from "@/lib/domain/tokens/check-token";
+import { outboxBacklog } from "@/lib/email/backlog";
+import { instrument } from "@/lib/observability/instrument";
+import { createMetrics } from "@/lib/observability/metrics";
 import { UsageRecorder } from "@/lib/tokens/usage";
 import { createHotPath } from "./handler";
 
@@ -11,12 +14,15 @@ const checker = await getTokenChecker();
 await checker.preload();
 const usage = new UsageRecorder(() => getDbHandle().db).start(Number(process.env.TOKEN_USAGE_FLUSH_MS ?? 15000));
 const hotPath = createHotPath({ checker, usage, channelsDir: process.env.CHANNELS_DIR ?? path.join(process.cwd(), "channels") });
-const server = http.createServer((req, res) => {
-  if (!hotPath(req, res)) {
-    res.writeHead(404, { "content-type": "text/plain" });
-    res.end("Not found.\n");
-  }
-});
+// Wrapped like server.ts (request ids, metrics), so the benchmark measures what production runs.
+const server = http.createServer(
+  instrument(createMetrics(outboxBacklog), (req, res) => {
+    if (!hotPath(req, res)) {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("Not found.\n");
+    }
+  }),
+);
 server.keepAliveTimeout = 65_000;
 server.listen(Number(process.env.PORT ?? 0), process.env.HOSTNAME ?? "127.0.0.1", () => {
   const address = server.address();

@@ -2,6 +2,7 @@ import { createDocument } from "zod-openapi";
 import { activityPaths } from "./paths/activity";
 import { authPaths } from "./paths/auth";
 import { onboardingPaths } from "./paths/onboarding";
+import { packageServerPaths } from "./paths/package-servers";
 import { serviceAccountPaths } from "./paths/service-accounts";
 import { settingsPaths } from "./paths/settings";
 import { userPaths } from "./paths/users";
@@ -20,6 +21,6 @@ export function buildOpenApiDocument(serverUrl: string) {
     components: {
       securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "A token from POST /api/oauth/token" } },
     },
-    paths: { ...authPaths, ...serviceAccountPaths, ...userPaths, ...onboardingPaths, ...settingsPaths, ...activityPaths },
+    paths: { ...authPaths, ...serviceAccountPaths, ...userPaths, ...onboardingPaths, ...packageServerPaths, ...settingsPaths, ...activityPaths },
   });
 }

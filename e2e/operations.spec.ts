@@ -1,0 +1,17 @@
+import { expect, test } from "@playwright/test";
+
+test("requests carry a request id, and /api/metrics exposes requests, token checks and the outbox backlog", async ({ request }) => {
+  const health = await request.get("/api/health", { headers: { "x-request-id": "probe-123" } });
+  expect(health.headers()["x-request-id"]).toBe("probe-123");
+  expect((await request.get("/api/health")).headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+  expect((await request.get("/api/tokens/check", { headers: { authorization: "Bearer opt_not-a-token" } })).status()).toBe(401);
+
+  const metrics = await request.get("/api/metrics");
+  expect(metrics.status()).toBe(200);
+  expect(metrics.headers()["content-type"]).toContain("text/plain");
+  const body = await metrics.text();
+  expect(body).toMatch(/http_requests_total\{route="\/api\/health",method="GET",status="200"\} \d+/);
+  expect(body).toMatch(/token_checks_total\{result="invalid"\} [1-9]/);
+  expect(body).toMatch(/email_outbox_messages\{status="pending"\} \d+/);
+  expect(body).toContain("http_request_duration_seconds_bucket");
+});
