@@ -1,6 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
+import { DEMO_PORT, E2E_PORT } from "./e2e/ports";
 
-const PORT = 3100;
+const PORT = E2E_PORT;
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 // Debian's Chromium, never a downloaded browser (`playwright install` is not used here).
@@ -38,23 +39,42 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    // The already-built app on a fresh embedded database; start.mjs migrates, then serves.
-    command: "rm -rf .data/e2e .data/e2e.lock && node scripts/start.mjs",
-    url: `${baseURL}/api/health`,
-    env: {
-      PORT: String(PORT),
-      APP_URL: baseURL,
-      NEXTAUTH_URL: baseURL,
-      AUTH_SECRET: "e2e-secret",
-      PGLITE_DIR: ".data/e2e",
-      // Always the embedded database and the local mailbox, whatever the shell has set.
-      DATABASE_URL: "",
-      RESEND_API_KEY: "",
+  webServer: [
+    {
+      // The already-built app on a fresh embedded database; start.mjs migrates, then serves.
+      command: "rm -rf .data/e2e .data/e2e.lock && node scripts/start.mjs",
+      url: `${baseURL}/api/health`,
+      env: serverEnv(PORT, ".data/e2e"),
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+      stdout: "ignore", // the servers log a JSON line per request
+      stderr: "pipe",
     },
-    reuseExistingServer: !process.env.CI,
-    timeout: 180_000,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+    {
+      // `npm run demo` on its own fresh folder, for e2e/demo.spec.ts.
+      command: "rm -rf .data/e2e-demo .data/e2e-demo.lock && node scripts/demo.mjs",
+      url: `http://127.0.0.1:${DEMO_PORT}/api/health`,
+      env: serverEnv(DEMO_PORT, ".data/e2e-demo"),
+      reuseExistingServer: !process.env.CI,
+      timeout: 240_000,
+      stdout: "ignore", // the servers log a JSON line per request
+      stderr: "pipe",
+    },
+  ],
 });
+
+function serverEnv(port: number, pgliteDir: string) {
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    PORT: String(port),
+    APP_URL: url,
+    NEXTAUTH_URL: url,
+    AUTH_SECRET: "e2e-secret",
+    PGLITE_DIR: pgliteDir,
+    // npm test builds once before Playwright starts both servers from that build.
+    SKIP_BUILD: "1",
+    // Always the embedded database and the local mailbox, whatever the shell has set.
+    DATABASE_URL: "",
+    RESEND_API_KEY: "",
+  };
+}

@@ -49,6 +49,11 @@ async function main() {
 
   // Acme Research: 40 members, 30 seats (25 assigned), tokens, invitations, a service account.
   const acme = await createOrganization(admin, { name: "Acme Research", orgId: "acme-research" });
+  const globexAdmin = actorFor(40);
+  const globex = await createOrganization(globexAdmin, { name: "Globex Labs", orgId: "globex-labs" });
+  // The earlier history goes in first, so that ids follow time as they do for real entries.
+  await backfillHistory(db, [acme.id, globex.id], users);
+
   for (let i = 1; i < 40; i++) await addOrgUser(admin, acme.slug, { email: users[i].email! });
   await changeMemberRole(admin, acme.slug, { userId: users[1].id, role: "billing_manager" });
   await changeMemberRole(admin, acme.slug, { userId: users[3].id, role: "admin" });
@@ -64,8 +69,6 @@ async function main() {
   await addOrgUser(admin, acme.slug, { first_name: "Jupyter", last_name: "Server-1" });
 
   // Globex Labs: a second org where the demo member is too, with fewer seats left.
-  const globexAdmin = actorFor(40);
-  const globex = await createOrganization(globexAdmin, { name: "Globex Labs", orgId: "globex-labs" });
   for (const i of [2, ...Array.from({ length: 11 }, (_, k) => k + 41)]) await addOrgUser(globexAdmin, globex.slug, { email: users[i].email! });
   await changeMemberRole(globexAdmin, globex.slug, { userId: users[41].id, role: "billing_manager" });
   await purchaseSubscription(globexAdmin, globex.slug, { seats: 10, billingCycle: "monthly" });
@@ -73,8 +76,6 @@ async function main() {
   for (const i of [2, 42, 43]) await issueToken(actorFor(i), globex.slug, {});
   await inviteMembers(globexAdmin, globex.slug, { emails: ["someone@globex.example", "another@globex.example"] });
   await createServiceAccount(globexAdmin, globex.slug, { name: "provisioning" });
-
-  await backfillHistory(handle.db, [acme.id, globex.id], users);
 
   const [{ n }] = await db.select({ n: count() }).from(t.activity);
   console.log(`demo data created in ${Date.now() - started} ms: 2 orgs, ${users.length} people, ${n} activity entries`);

@@ -1,38 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { createOrg, expectNoA11yViolations, linksIn, PASSWORD, signUp, uniqueEmail, uniqueOrgId, waitForEmail } from "./support";
+import { expect, test } from "@playwright/test";
+import { createOrg, expectNoA11yViolations, joinByInvitation, signUp, uniqueOrgId, userRow as row, userRowAction as rowAction, waitForEmail } from "./support";
 
-// Members join through the invitations flow (issue 4), as a person would: invited from the
-// Invitations page, the link taken from the local mailbox, an account created, then accepted.
-async function joinByInvitation(browser: Browser, admin: Page, orgId: string, name: string): Promise<{ page: Page; email: string }> {
-  const email = uniqueEmail(name.split(" ")[0].toLowerCase());
-  await admin.goto(`/organizations/${orgId}/invitations`);
-  await admin.getByRole("button", { name: "Invite Members" }).click();
-  const dialog = admin.getByRole("dialog");
-  await dialog.getByLabel("Email addresses").fill(email);
-  await dialog.getByLabel("Email addresses").press("Enter");
-  await dialog.getByRole("button", { name: "Invite Members" }).click();
-  await expect(dialog.getByText(/invited/i).first()).toBeVisible();
-  await admin.keyboard.press("Escape");
-
-  const mail = await waitForEmail(admin.request, email, /invit/i);
-  const link = linksIn(mail.text).find((l) => l.includes("/invitations/"))!;
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(link);
-  await page.getByRole("link", { name: "Create Account to Join" }).click();
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign Up" }).click();
-  await page.getByRole("button", { name: "Accept Invitation" }).click();
-  await page.waitForURL(`**/organizations/${orgId}/**`);
-  return { page, email };
-}
-
-const row = (page: Page, email: string) => page.getByRole("row").filter({ hasText: email });
-
-async function rowAction(page: Page, email: string, action: string) {
-  await row(page, email).getByRole("button", { name: /^Actions for/ }).click();
-  await page.getByRole("menuitem", { name: action, exact: true }).click();
-}
 
 test("admin buys seats, assigns and revokes them, promotes a billing manager; members read only and leave", async ({ browser, page }) => {
   test.setTimeout(240_000);

@@ -1,47 +1,16 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { createOrg, expectNoA11yViolations, linksIn, PASSWORD, signUp, uniqueEmail, uniqueOrgId, waitForEmail } from "./support";
+import { expect, test } from "@playwright/test";
+import { createOrg, expectNoA11yViolations, joinByInvitation, signUp, uniqueOrgId, userRow as row, userRowAction as rowAction, waitForEmail } from "./support";
 
 // The whole path of issue 6: a seat becomes a working download, and a revoked seat stops the
 // very next download.
 
-async function joinByInvitation(browser: Browser, admin: Page, orgId: string, name: string): Promise<{ page: Page; email: string }> {
-  const email = uniqueEmail(name.split(" ")[0].toLowerCase());
-  await admin.goto(`/organizations/${orgId}/invitations`);
-  await admin.getByRole("button", { name: "Invite Members" }).click();
-  const dialog = admin.getByRole("dialog");
-  await dialog.getByLabel("Email addresses").fill(email);
-  await dialog.getByLabel("Email addresses").press("Enter");
-  await dialog.getByRole("button", { name: "Invite Members" }).click();
-  await expect(dialog.getByText(/invited/i).first()).toBeVisible();
-  await admin.keyboard.press("Escape");
-
-  const mail = await waitForEmail(admin.request, email, /invit/i);
-  const link = linksIn(mail.text).find((l) => l.includes("/invitations/"))!;
-  // The member copies their token: this context may use the clipboard.
-  const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
-  const page = await context.newPage();
-  await page.goto(link);
-  await page.getByRole("link", { name: "Create Account to Join" }).click();
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign Up" }).click();
-  await page.getByRole("button", { name: "Accept Invitation" }).click();
-  await page.waitForURL(`**/organizations/${orgId}/**`);
-  return { page, email };
-}
-
-const row = (page: Page, email: string) => page.getByRole("row").filter({ hasText: email });
-
-async function rowAction(page: Page, email: string, action: string) {
-  await row(page, email).getByRole("button", { name: /^Actions for/ }).click();
-  await page.getByRole("menuitem", { name: action, exact: true }).click();
-}
 
 test("a seated member issues a token, downloads through /t/<token>/..., and the seat revoke stops the next download", async ({ browser, page }) => {
   test.setTimeout(180_000);
   const admin = await signUp(page, { name: "Ada Admin" });
   const { orgId } = await createOrg(page, "Token Co", uniqueOrgId("tok"));
-  const bea = await joinByInvitation(browser, page, orgId, "Bea Member");
+  // The member copies their token: their browser context may use the clipboard.
+  const bea = await joinByInvitation(browser, page, orgId, "Bea Member", { permissions: ["clipboard-read", "clipboard-write"] });
   const member = bea.page;
 
   // Without a seat: why, and who the admins are.

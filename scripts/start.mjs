@@ -26,7 +26,8 @@ function run(cmd, args) {
 }
 
 const buildId = path.join(".next", "BUILD_ID");
-if (!fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < newestSourceMtime()) {
+// SKIP_BUILD=1: the caller built already (the test runner starts two servers from one build).
+if (process.env.SKIP_BUILD !== "1" && (!fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < newestSourceMtime())) {
   console.log("Building the app (first start, or sources changed)…");
   run("npx", ["next", "build"]);
 }
