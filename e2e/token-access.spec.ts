@@ -70,6 +70,17 @@ test("a seated member issues a token, downloads through /t/<token>/..., and the 
   expect((await member.request.get(`/t/${token}/sample/noarch/repodata.json`)).status()).toBe(401);
   expect((await member.request.get(`/t/${newToken}/sample/noarch/repodata.json`)).status()).toBe(200);
 
+  // Renewing does not extend the token; the admin's Sync Token on the member's row does.
+  await page.goto(`/organizations/${orgId}/subscription`);
+  await page.getByRole("button", { name: "Renew Now" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Renew", exact: true }).click();
+  await expect(page.getByRole("alertdialog")).toHaveCount(0);
+  await page.goto(`/organizations/${orgId}/users`);
+  const before = await row(page, bea.email).getByRole("cell", { name: /^Active until/ }).textContent();
+  await rowAction(page, bea.email, "Sync Token");
+  await expect(page.getByText(/token now expires with the subscription period/)).toBeVisible();
+  await expect(row(page, bea.email).getByRole("cell", { name: /^Active until/ })).not.toHaveText(before!);
+
   // The admin revokes the seat; the very next download fails.
   await page.reload();
   await rowAction(page, bea.email, "Revoke Seat");

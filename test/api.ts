@@ -5,6 +5,7 @@ import { createOrganization } from "@/lib/domain/organizations/create-organizati
 import { createServiceAccount } from "@/lib/domain/service-accounts/create-service-account";
 import type { Role } from "@/db/schema";
 import { randomBytes } from "node:crypto";
+import { apiPaths } from "@/lib/openapi/document";
 import type { UserActor } from "./factories";
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -60,4 +61,20 @@ export async function addLoginMember(orgId: string, role: Role) {
   const user = await createLoginUser(role);
   await db().insert(t.memberships).values({ orgId, userId: user.userId, role });
   return { user, token: await userToken(user) };
+}
+
+/**
+ * Checks an API answer against the OpenAPI document: its status must be documented for this
+ * path and method, and a JSON body must parse with the documented zod schema.
+ */
+export function expectDocumentedResponse(template: string, method: string, res: { status: number; body: unknown }) {
+  const operation = (apiPaths as Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>)[template]?.[method.toLowerCase()];
+  if (!operation) throw new Error(`${method} ${template} is not in the OpenAPI document`);
+  const response = operation.responses?.[String(res.status)];
+  if (!response) throw new Error(`${method} ${template} answered ${res.status}, which its OpenAPI entry does not document`);
+  const schema = Object.values(response.content ?? {})[0]?.schema as { safeParse?: (v: unknown) => { success: boolean; error?: unknown } } | undefined;
+  if (res.body !== undefined && schema?.safeParse) {
+    const parsed = schema.safeParse(res.body);
+    if (!parsed.success) throw new Error(`${method} ${template} ${res.status}: the body does not match its schema: ${String(parsed.error)}`);
+  }
 }

@@ -16,6 +16,7 @@ export type MemberActionHandlers = {
   revokeSeat: (m: MemberRow) => Promise<void>;
   changeRole: (m: MemberRow, role: Role) => Promise<void>;
   remove: (m: MemberRow) => Promise<void>;
+  syncToken: (m: MemberRow) => Promise<void>;
 };
 
 type Pending = { kind: "revoke" } | { kind: "remove" } | { kind: "role"; role: Role } | null;
@@ -49,6 +50,11 @@ export function MemberActions({ member, isSelf, handlers }: { member: MemberRow;
             ) : (
               <DropdownMenu.Item className={itemClass} onSelect={() => void handlers.assignSeat(member)}>
                 Assign Seat
+              </DropdownMenu.Item>
+            )}
+            {member.seat && member.token.state !== "none" && (
+              <DropdownMenu.Item className={itemClass} onSelect={() => void handlers.syncToken(member)}>
+                Sync Token
               </DropdownMenu.Item>
             )}
             {roles.map((role) => (

@@ -10,6 +10,7 @@ import {
   revokeSeatAction,
   revokeSeatsAction,
 } from "@/app/(portal)/organizations/[orgId]/users/actions";
+import { syncTokenAction } from "@/app/(portal)/organizations/[orgId]/token-access/actions";
 import type { Role } from "@/db/schema";
 import type { ActionResult } from "@/lib/actions/result";
 import { roleLabels } from "@/lib/authz/policy";
@@ -44,6 +45,11 @@ export function useMemberMutations(orgId: string, onBulkResult: (r: BulkResult) 
     },
     async changeRole(m: MemberRow, role: Role) {
       report(await changeRoleAction(orgId, { userId: m.userId, role }), () => `${m.name} is now ${roleLabels[role]}.`);
+      await refresh();
+    },
+    async syncToken(m: MemberRow) {
+      const result = await syncTokenAction(orgId, { userId: m.userId });
+      report(result, (d) => `${m.name}'s token now expires with the subscription period, on ${new Date(d.expiresAt).toLocaleDateString("en", { dateStyle: "long" })}.`);
       await refresh();
     },
     async remove(m: MemberRow) {

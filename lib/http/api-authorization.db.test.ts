@@ -13,28 +13,28 @@ import { issueServiceAccountToken } from "@/lib/domain/api-tokens/issue-access-t
 import { createServiceAccount } from "@/lib/domain/service-accounts/create-service-account";
 import { deleteServiceAccount } from "@/lib/domain/service-accounts/delete-service-account";
 import { issueToken as issueMemberToken } from "@/lib/domain/tokens/issue-token";
-import { addLoginMember, callRoute, createApiOrg } from "@/test/api";
+import { addLoginMember, callRoute, createApiOrg, expectDocumentedResponse } from "@/test/api";
 import { useTestDatabase } from "@/test/db";
 
 useTestDatabase();
 
 type Handler = Parameters<typeof callRoute>[0];
-type Call = { name: string; handler: Handler; method: string; body?: unknown; needsTarget?: boolean; saAllowed?: boolean; param?: "clientId" };
+type Call = { name: string; path?: string; handler: Handler; method: string; body?: unknown; needsTarget?: boolean; saAllowed?: boolean; param?: "clientId" };
 
 const calls: Call[] = [
-  { name: "POST service-accounts", handler: createSa, method: "POST", body: { name: "matrix" }, saAllowed: false },
-  { name: "GET service-accounts", handler: listSa, method: "GET" },
-  { name: "DELETE service-accounts/{clientId}", handler: deleteSa, method: "DELETE", param: "clientId", saAllowed: false },
-  { name: "POST onboarding", handler: onboarding, method: "POST", body: { user_emails: ["matrix-new@example.com"] } },
-  { name: "POST users", handler: addUser, method: "POST", body: { first_name: "Matrix" } },
-  { name: "GET users", handler: listUsers, method: "GET" },
-  { name: "GET invitations", handler: listInvitations, method: "GET" },
-  { name: "POST users/{userId}/seats", handler: assignSeat, method: "POST", needsTarget: true },
-  { name: "DELETE users/{userId}/seats", handler: revokeSeat, method: "DELETE", needsTarget: true },
-  { name: "POST users/{userId}/token", handler: issueToken, method: "POST", body: {}, needsTarget: true },
-  { name: "PATCH users/{userId}/token", handler: syncToken, method: "PATCH", needsTarget: true },
-  { name: "DELETE users/{userId}/token", handler: revokeToken, method: "DELETE", needsTarget: true },
-  { name: "DELETE users/{userId}", handler: removeUser, method: "DELETE", needsTarget: true },
+  { name: "POST service-accounts", path: "/api/organizations/{orgId}/service-accounts", handler: createSa, method: "POST", body: { name: "matrix" }, saAllowed: false },
+  { name: "GET service-accounts", path: "/api/organizations/{orgId}/service-accounts", handler: listSa, method: "GET" },
+  { name: "DELETE service-accounts/{clientId}", path: "/api/organizations/{orgId}/service-accounts/{clientId}", handler: deleteSa, method: "DELETE", param: "clientId", saAllowed: false },
+  { name: "POST onboarding", path: "/api/organizations/{orgId}/onboarding", handler: onboarding, method: "POST", body: { user_emails: ["matrix-new@example.com"] } },
+  { name: "POST users", path: "/api/organizations/{orgId}/users", handler: addUser, method: "POST", body: { first_name: "Matrix" } },
+  { name: "GET users", path: "/api/organizations/{orgId}/users", handler: listUsers, method: "GET" },
+  { name: "GET invitations", path: "/api/organizations/{orgId}/invitations", handler: listInvitations, method: "GET" },
+  { name: "POST users/{userId}/seats", path: "/api/organizations/{orgId}/users/{userId}/seats", handler: assignSeat, method: "POST", needsTarget: true },
+  { name: "DELETE users/{userId}/seats", path: "/api/organizations/{orgId}/users/{userId}/seats", handler: revokeSeat, method: "DELETE", needsTarget: true },
+  { name: "POST users/{userId}/token", path: "/api/organizations/{orgId}/users/{userId}/token", handler: issueToken, method: "POST", body: {}, needsTarget: true },
+  { name: "PATCH users/{userId}/token", path: "/api/organizations/{orgId}/users/{userId}/token", handler: syncToken, method: "PATCH", needsTarget: true },
+  { name: "DELETE users/{userId}/token", path: "/api/organizations/{orgId}/users/{userId}/token", handler: revokeToken, method: "DELETE", needsTarget: true },
+  { name: "DELETE users/{userId}", path: "/api/organizations/{orgId}/users/{userId}", handler: removeUser, method: "DELETE", needsTarget: true },
 ];
 
 /** Everything an API call could change, as counts. */
@@ -92,12 +92,14 @@ describe("authorization matrix of every API call", () => {
         const res = await callRoute(call.handler, { method: call.method, token, params: params(orgId ?? home.org.slug), body: call.body });
         expect({ call: call.name, who, status: res.status }).toEqual({ call: call.name, who, status });
         expect(res.headers.get("content-type")).toBe("application/problem+json");
+        expectDocumentedResponse(call.path!, call.method, res);
       }
       expect({ call: call.name, state: await snapshot() }).toEqual({ call: call.name, state: before });
 
       const allowedToken = call.saAllowed === false ? home.adminToken : home.saToken;
       const ok = await callRoute(call.handler, { method: call.method, token: allowedToken, params: params(home.org.slug), body: call.body });
       expect({ call: call.name, ok: ok.status < 300 }).toEqual({ call: call.name, ok: true });
+      expectDocumentedResponse(call.path!, call.method, ok);
     }
   });
 });

@@ -7,6 +7,9 @@ import { serviceAccountPaths } from "./paths/service-accounts";
 import { settingsPaths } from "./paths/settings";
 import { userPaths } from "./paths/users";
 
+/** Every documented path, with the zod schemas of its requests and responses. */
+export const apiPaths = { ...authPaths, ...serviceAccountPaths, ...userPaths, ...onboardingPaths, ...packageServerPaths, ...settingsPaths, ...activityPaths };
+
 /** The OpenAPI 3.1 document, generated from the same zod schemas the routes parse with. */
 export function buildOpenApiDocument(serverUrl: string) {
   return createDocument({
@@ -21,6 +24,6 @@ export function buildOpenApiDocument(serverUrl: string) {
     components: {
       securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "A token from POST /api/oauth/token" } },
     },
-    paths: { ...authPaths, ...serviceAccountPaths, ...userPaths, ...onboardingPaths, ...packageServerPaths, ...settingsPaths, ...activityPaths },
+    paths: apiPaths,
   });
 }
