@@ -139,6 +139,9 @@ test("every page built so far passes an accessibility scan", async ({ page }) =>
   await expectNoA11yViolations(page);
   await page.goto("/dev/mailbox");
   await expectNoA11yViolations(page);
+  await page.goto("/dev/emails");
+  await expect(page.locator("iframe")).toHaveCount(8);
+  await expectNoA11yViolations(page);
   await page.goto(`/organizations/does-not-exist-${orgId}`);
   await expectNoA11yViolations(page);
 });

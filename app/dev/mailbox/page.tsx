@@ -15,6 +15,11 @@ export default async function MailboxPage() {
       <PageHeader
         title="Mailbox"
         description="Every email the app sent, newest first. Shown only while no email provider is configured."
+        actions={
+          <a href="/dev/emails" className="text-sm font-medium text-indigo-700 hover:underline">
+            Preview the templates
+          </a>
+        }
       />
       {messages.length === 0 ? (
         <EmptyState title="No messages yet">Sign up or invite someone, and the email shows up here.</EmptyState>

@@ -1,0 +1,20 @@
+import AddedToOrganizationEmail from "./added-to-organization";
+import InvitationEmail from "./invitation";
+import InvitationAcceptedEmail from "./invitation-accepted";
+import SeatAssignedEmail from "./seat-assigned";
+import SubscriptionChangedEmail from "./subscription-changed";
+import TokenIssuedEmail from "./token-issued";
+import UsersOnboardedEmail from "./users-onboarded";
+import WelcomeEmail from "./welcome";
+
+/** Every template, for the preview page: each renders with its default props. */
+export const emailTemplates = {
+  welcome: WelcomeEmail,
+  invitation: InvitationEmail,
+  "invitation-accepted": InvitationAcceptedEmail,
+  "added-to-organization": AddedToOrganizationEmail,
+  "seat-assigned": SeatAssignedEmail,
+  "token-issued": TokenIssuedEmail,
+  "subscription-changed": SubscriptionChangedEmail,
+  "users-onboarded": UsersOnboardedEmail,
+} as const;
