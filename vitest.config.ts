@@ -25,6 +25,7 @@ export default defineConfig({
   test: {
     environment: "node",
     setupFiles: [path.join(root, "test/setup.ts")],
+    reporters: ["default", path.join(root, "test/vitest-summary.ts")],
     projects: [
       { extends: true, test: { name: "unit", include: ["**/*.test.ts"], exclude: [...exclude, "**/*.db.test.ts"] } },
       dbProject("pglite"),

@@ -1,6 +1,7 @@
 import type { FullResult, Reporter, TestCase, TestResult } from "@playwright/test/reporter";
+import { recordCounts, summaryLine } from "./summary-file";
 
-/** Ends the run with one line that CI logs can be searched for. */
+/** Ends the run with one line that CI logs can be searched for (flaky tests count as passed). */
 export default class SummaryReporter implements Reporter {
   private counts = { passed: 0, failed: 0, flaky: 0, skipped: 0 };
 
@@ -16,9 +17,9 @@ export default class SummaryReporter implements Reporter {
 
   onEnd(result: FullResult) {
     const { passed, failed, flaky, skipped } = this.counts;
-    const seconds = (result.duration / 1000).toFixed(1);
-    console.log(
-      `e2e summary: ${result.status} - ${passed} passed, ${failed} failed, ${flaky} flaky, ${skipped} skipped in ${seconds}s`,
-    );
+    const counts = { passed: passed + flaky, failed: failed + (result.status === "passed" || failed > 0 ? 0 : 1), skipped };
+    console.log(`e2e ${result.status} in ${(result.duration / 1000).toFixed(1)}s${flaky ? ` (${flaky} flaky)` : ""}`);
+    console.log(summaryLine("e2e", counts));
+    recordCounts("e2e", counts);
   }
 }
