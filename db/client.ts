@@ -69,7 +69,8 @@ function releasePgliteLock(dataDir: string) {
 
 const lockPath = (dataDir: string) => `${path.resolve(dataDir)}.lock`;
 
-function isAlive(pid: number) {
+/** Whether a process with this pid is running (signal 0 only checks). */
+export function isAlive(pid: number) {
   try {
     process.kill(pid, 0);
     return true;

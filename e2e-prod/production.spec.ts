@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createOrg, signUp, uniqueOrgId, userRow, userRowAction } from "../e2e/support";
+import { createOrg, signUp, uniqueOrgId, userRow, userRowAction, purchaseSubscription } from "../e2e/support";
 
 const A = process.env.PROD_A ?? "http://127.0.0.1:3201";
 const B = process.env.PROD_B ?? "http://127.0.0.1:3202";
@@ -11,12 +11,7 @@ test("through nginx with two app processes on PostgreSQL: seat, token, download,
   const admin = await signUp(page, { name: "Prod Admin" });
   const { orgId } = await createOrg(page, "Prod Check", uniqueOrgId("prod"));
 
-  await page.goto(`/organizations/${orgId}/subscription`);
-  await page.getByRole("button", { name: "Purchase Subscription" }).click();
-  await page.getByLabel("Seats").fill("2");
-  await page.getByRole("radio", { name: "Monthly" }).check();
-  await page.getByRole("button", { name: "Confirm" }).click();
-  await expect(page.getByRole("button", { name: "Manage Subscription" })).toBeVisible();
+  await purchaseSubscription(page, orgId, 2, "Monthly");
 
   await page.goto(`/organizations/${orgId}/users`);
   await userRowAction(page, admin.email, "Assign Seat");

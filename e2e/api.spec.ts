@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createOrg, expectNoA11yViolations, PASSWORD, signUp, uniqueEmail, uniqueOrgId, waitForEmail } from "./support";
+import { createOrg, expectNoA11yViolations, PASSWORD, signUp, uniqueEmail, uniqueOrgId, waitForEmail, purchaseSubscription } from "./support";
 
 test("an admin creates a service account in the portal, then a script onboards and offboards through the API", async ({ page, request }) => {
   test.setTimeout(180_000);
@@ -14,12 +14,7 @@ test("an admin creates a service account in the portal, then a script onboards a
   expect(refused.status()).toBe(402);
   expect(await refused.json()).toMatchObject({ code: "subscription_required" });
 
-  await page.goto(`/organizations/${orgId}/subscription`);
-  await page.getByRole("button", { name: "Purchase Subscription" }).click();
-  await page.getByLabel("Seats").fill("3");
-  await page.getByRole("radio", { name: "Yearly" }).check();
-  await page.getByRole("button", { name: "Confirm" }).click();
-  await expect(page.getByRole("button", { name: "Manage Subscription" })).toBeVisible();
+  await purchaseSubscription(page, orgId, 3, "Yearly");
 
   // The Service Accounts page: create (secret shown once), list.
   await page.goto(`/organizations/${orgId}/service-accounts`);

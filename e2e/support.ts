@@ -112,3 +112,13 @@ export async function userRowAction(page: Page, email: string, action: string) {
   await userRow(page, email).getByRole("button", { name: /^Actions for/ }).click();
   await page.getByRole("menuitem", { name: action, exact: true }).click();
 }
+
+/** Buys a subscription on the Subscription page and waits until it is in place. */
+export async function purchaseSubscription(page: Page, orgId: string, seats: number, cycle: "Monthly" | "Yearly" = "Monthly") {
+  await page.goto(`/organizations/${orgId}/subscription`);
+  await page.getByRole("button", { name: "Purchase Subscription" }).click();
+  await page.getByLabel("Seats").fill(String(seats));
+  await page.getByRole("radio", { name: cycle }).check();
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByRole("button", { name: "Manage Subscription" })).toBeVisible();
+}

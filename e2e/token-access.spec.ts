@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createOrg, expectNoA11yViolations, joinByInvitation, signUp, uniqueOrgId, userRow as row, userRowAction as rowAction, waitForEmail } from "./support";
+import { createOrg, expectNoA11yViolations, joinByInvitation, signUp, uniqueOrgId, userRow as row, userRowAction as rowAction, waitForEmail, purchaseSubscription } from "./support";
 
 // The whole path of issue 6: a seat becomes a working download, and a revoked seat stops the
 // very next download.
@@ -21,12 +21,7 @@ test("a seated member issues a token, downloads through /t/<token>/..., and the 
   await expectNoA11yViolations(member);
 
   // The admin buys seats and assigns one.
-  await page.goto(`/organizations/${orgId}/subscription`);
-  await page.getByRole("button", { name: "Purchase Subscription" }).click();
-  await page.getByLabel("Seats").fill("2");
-  await page.getByRole("radio", { name: "Monthly" }).check();
-  await page.getByRole("button", { name: "Confirm" }).click();
-  await expect(page.getByRole("button", { name: "Manage Subscription" })).toBeVisible();
+  await purchaseSubscription(page, orgId, 2, "Monthly");
   await page.goto(`/organizations/${orgId}/users`);
   await rowAction(page, bea.email, "Assign Seat");
   await expect(row(page, bea.email).getByRole("cell", { name: "Yes", exact: true })).toBeVisible();

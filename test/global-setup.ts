@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { connectPostgres } from "@/db/client";
+import { connectPostgres, isAlive } from "@/db/client";
 import { runMigrations } from "@/db/migrations-runner";
 import { admin, baseUrl, ident, urlFor } from "./postgres-admin";
 
@@ -46,12 +46,3 @@ async function dropLeftovers(c: import("pg").Client) {
 }
 
 const isLocalServer = () => ["127.0.0.1", "localhost", "[::1]", ""].includes(new URL(baseUrl()).hostname);
-
-function isAlive(pid: number) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -1,5 +1,5 @@
-import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
-import { db, t } from "@/db";
+import { RateLimiterRes } from "rate-limiter-flexible";
+import { drizzleLimiters } from "@/lib/rate-limit";
 import { AppError } from "@/lib/errors";
 
 // Sign-in attempts are counted (successes are given back). Stored in the database so every app
@@ -9,20 +9,7 @@ const limits = {
   ip: { points: 50, duration: 60 * 60, blockDuration: 15 * 60 },
 };
 
-type Limiters = { email: RateLimiterDrizzle; ip: RateLimiterDrizzle };
-const KEY = Symbol.for("org-portal.login-limiters");
-type Global = typeof globalThis & { [KEY]?: { db: unknown; limiters: Limiters } };
-
-function limiters(): Limiters {
-  const g = globalThis as Global;
-  const current = db();
-  if (g[KEY]?.db !== current) {
-    const make = (prefix: string, opts: (typeof limits)["email"]) =>
-      new RateLimiterDrizzle({ storeClient: current, schema: t.rateLimits, keyPrefix: prefix, clearExpiredByTimeout: false, ...opts });
-    g[KEY] = { db: current, limiters: { email: make("login-email", limits.email), ip: make("login-ip", limits.ip) } };
-  }
-  return g[KEY]!.limiters;
-}
+const limiters = () => drizzleLimiters("login", limits);
 
 const tooMany = (res: RateLimiterRes) => {
   const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));

@@ -1,5 +1,5 @@
-import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
-import { db, t } from "@/db";
+import { RateLimiterRes } from "rate-limiter-flexible";
+import { drizzleLimiters } from "@/lib/rate-limit";
 import { AppError } from "@/lib/errors";
 
 // Per org: how often people may be invited or re-sent an invitation, and how many addresses.
@@ -9,23 +9,7 @@ export const inviteLimits = {
   addresses: { points: 25_000, duration: 60 * 60 },
 };
 
-type Limiters = { requests: RateLimiterDrizzle; addresses: RateLimiterDrizzle };
-const KEY = Symbol.for("org-portal.invite-limiters");
-type Global = typeof globalThis & { [KEY]?: { db: unknown; limiters: Limiters } };
-
-function limiters(): Limiters {
-  const g = globalThis as Global;
-  const current = db();
-  if (g[KEY]?.db !== current) {
-    const make = (prefix: string, opts: { points: number; duration: number }) =>
-      new RateLimiterDrizzle({ storeClient: current, schema: t.rateLimits, keyPrefix: prefix, clearExpiredByTimeout: false, ...opts });
-    g[KEY] = {
-      db: current,
-      limiters: { requests: make("invite-requests", inviteLimits.requests), addresses: make("invite-addresses", inviteLimits.addresses) },
-    };
-  }
-  return g[KEY]!.limiters;
-}
+const limiters = () => drizzleLimiters("invite", inviteLimits);
 
 /**
  * Counts one invite or resend request of `addresses` addresses against the org's budget, or
