@@ -55,7 +55,9 @@ export async function deliverDueEmails(
       await transport.send(message);
       await database
         .update(t.emailOutbox)
-        .set({ status: "sent", sentAt: new Date(), lockedUntil: null, lastError: null })
+        // The body is dropped once delivered: some messages carry a secret (a new token, a
+        // password link) that must not stay readable in the database.
+        .set({ status: "sent", sentAt: new Date(), lockedUntil: null, lastError: null, html: "", text: "" })
         .where(eq(t.emailOutbox.id, message.id));
       report.sent++;
     } catch (err) {
