@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { GET as listSa, POST as createSa } from "@/app/api/organizations/[orgId]/service-accounts/route";
 import { DELETE as deleteSa } from "@/app/api/organizations/[orgId]/service-accounts/[clientId]/route";
+import { POST as revokeEndpoint } from "@/app/api/oauth/revoke/route";
 import { POST as tokenEndpoint } from "@/app/api/oauth/token/route";
 import { db, t } from "@/db";
 import { addLoginMember, callRoute, createApiOrg, createLoginUser, PASSWORD } from "@/test/api";
@@ -110,6 +111,18 @@ describe("service accounts through the API", () => {
     expect(await count()).toBe(before);
     // The positive control.
     expect((await callRoute(createSa, { method: "POST", token: adminToken, params, body: { name: "allowed" } })).status).toBe(201);
+  });
+
+  it("revokes an access token at once through POST /api/oauth/revoke (RFC 7009)", async () => {
+    const { org, adminToken } = await createApiOrg();
+    const params = { orgId: org.slug };
+    expect((await callRoute(listSa, { token: adminToken, params })).status).toBe(200);
+    const revoked = await callRoute(revokeEndpoint, { method: "POST", headers: formHeaders, body: form({ token: adminToken }) });
+    expect(revoked.status).toBe(200);
+    expect((await callRoute(listSa, { token: adminToken, params })).status).toBe(401);
+    // Unknown tokens are not an error; a missing one is.
+    expect((await callRoute(revokeEndpoint, { method: "POST", body: { token: "opa_unknown" } })).status).toBe(200);
+    expect((await callRoute(revokeEndpoint, { method: "POST", body: {} })).status).toBe(400);
   });
 
   it("an expired or revoked access token is refused", async () => {

@@ -6,6 +6,7 @@ import * as serviceAccounts from "@/app/api/organizations/[orgId]/service-accoun
 import * as user from "@/app/api/organizations/[orgId]/users/[userId]/route";
 import * as seats from "@/app/api/organizations/[orgId]/users/[userId]/seats/route";
 import * as users from "@/app/api/organizations/[orgId]/users/route";
+import * as revoke from "@/app/api/oauth/revoke/route";
 import * as oauth from "@/app/api/oauth/token/route";
 import { useTestDatabase } from "@/test/db";
 import { createApiOrg } from "@/test/api";
@@ -16,6 +17,7 @@ type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) 
 
 const routes: Array<[string, Handler, string[]]> = [
   ["POST oauth/token", oauth.POST as Handler, []],
+  ["POST oauth/revoke", revoke.POST as Handler, []],
   ["POST service-accounts", serviceAccounts.POST, ["orgId"]],
   ["GET service-accounts", serviceAccounts.GET, ["orgId"]],
   ["DELETE service-accounts/{clientId}", serviceAccount.DELETE, ["orgId", "clientId"]],

@@ -23,6 +23,24 @@ export const authPaths: ZodOpenApiPathsObject = {
       },
     },
   },
+  "/api/oauth/revoke": {
+    post: {
+      tags: ["Authentication"],
+      summary: "Revoke an access token (RFC 7009)",
+      description: "The token stops working at once. Answers 200 whether or not the token existed.",
+      operationId: "revokeToken",
+      requestBody: {
+        content: {
+          "application/x-www-form-urlencoded": { schema: z.object({ token: z.string() }) },
+          "application/json": { schema: z.object({ token: z.string() }) },
+        },
+      },
+      responses: {
+        "200": { description: "Revoked (or was not a live token)" },
+        "400": { description: "No token given", content: json(oauthErrorSchema) },
+      },
+    },
+  },
   "/api/health": {
     get: {
       tags: ["Operations"],
