@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { hashSecret } from "@/lib/secrets";
 import { INVITATION_TOKEN_PATTERN } from "@/lib/validation/invitations";
 
 /**
@@ -10,6 +11,6 @@ export function newInvitationToken() {
   return { token, hash: hashInvitationToken(token) };
 }
 
-export const hashInvitationToken = (token: string) => createHash("sha256").update(token).digest("hex");
+export const hashInvitationToken: (token: string) => string = hashSecret;
 
 export const isWellFormedToken = (token: string) => INVITATION_TOKEN_PATTERN.test(token);

@@ -3,6 +3,7 @@ import { db, t } from "@/db";
 import type { Actor } from "@/lib/authz/actor";
 import { INVITATIONS_PAGE_SIZE, listInvitationsSchema, type ListInvitationsInput } from "@/lib/validation/invitations";
 import { parseInput } from "@/lib/validation/parse";
+import { containsPattern } from "../like-pattern";
 import { loadOrgAccess } from "../organizations/org-access";
 import type { InvitationCtx } from "./invite-context";
 
@@ -17,8 +18,6 @@ export type InvitationListRow = {
 
 export type InvitationPage = { rows: InvitationListRow[]; total: number; page: number; pageSize: number; q: string };
 
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-
 /**
  * Pending invitations (expired ones included, marked so), newest first, with an email search.
  * Both queries use the (org_id, status, sent_at) index; at 10,000 rows a page costs milliseconds.
@@ -30,7 +29,7 @@ export async function listInvitations(actor: Actor, orgSlug: string, input: List
   const where: SQL = and(
     eq(t.invitations.orgId, org.id),
     eq(t.invitations.status, "pending"),
-    q ? ilike(t.invitations.email, `%${escapeLike(q)}%`) : undefined,
+    q ? ilike(t.invitations.email, containsPattern(q)) : undefined,
   )!;
   const [rows, [{ total }]] = await Promise.all([
     db()

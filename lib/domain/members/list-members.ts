@@ -4,6 +4,7 @@ import type { Role } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/policy";
 import { listMembersQuerySchema, type ListMembersQuery, type MemberSort } from "@/lib/validation/members";
+import { containsPattern } from "../like-pattern";
 import { loadOrgAccess } from "../organizations/org-access";
 import { getSeatUsage, type SeatUsage } from "../seats/seat-usage";
 
@@ -28,8 +29,6 @@ export type MembersPage = {
   seats: SeatUsage | null;
 };
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 const sortColumns: Record<MemberSort, SQL> = {
   name: sql`lower(${t.users.name})`,
   email: sql`${t.users.email}`,
@@ -46,7 +45,7 @@ const sortColumns: Record<MemberSort, SQL> = {
 export async function listMembers(actor: Actor, orgSlug: string, query: ListMembersQuery = {}): Promise<MembersPage> {
   const { org, principal } = await loadOrgAccess(actor, orgSlug, "members.read");
   const params = listMembersQuerySchema.parse(query);
-  const pattern = params.q ? `%${escapeLike(params.q)}%` : null;
+  const pattern = params.q ? containsPattern(params.q) : null;
   const where = and(
     eq(t.memberships.orgId, org.id),
     pattern ? or(ilike(t.users.name, pattern), ilike(t.users.email, pattern)) : undefined,
