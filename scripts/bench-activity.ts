@@ -16,7 +16,7 @@ import { runMigrations } from "@/db/migrations-runner";
 import type { Actor } from "@/lib/authz/actor";
 import { exportActivity } from "@/lib/domain/activity/export-activity";
 import { listActivity } from "@/lib/domain/activity/list-activity";
-import { issueServiceAccountToken } from "@/lib/domain/api-tokens/issue-access-token";
+import { issueServiceAccountToken } from "@/lib/domain/tokens/api-access/issue-access-token";
 import { createOrganization } from "@/lib/domain/organizations/create-organization";
 import { createServiceAccount } from "@/lib/domain/service-accounts/create-service-account";
 import type { ActivityFilterInput } from "@/lib/validation/activity";

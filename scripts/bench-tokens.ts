@@ -16,7 +16,7 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { connectPglite, connectPostgres, type DbHandle } from "@/db/client";
 import { runMigrations } from "@/db/migrations-runner";
-import { generateToken, hashToken } from "@/lib/tokens/format";
+import { generateToken, hashToken } from "@/lib/domain/tokens/member/format";
 
 const TOKENS = Number(process.env.BENCH_TOKENS ?? 100_000);
 const ORGS = 100;

@@ -12,6 +12,6 @@ const run = (args) => {
 
 // Migrations and the seed run in their own processes before the server (one process per PGlite folder).
 run(["tsx", "db/migrate.ts"]);
-run(["tsx", "db/seed-demo.ts"]);
+run(["tsx", "scripts/seed-demo.ts"]);
 console.log("\nDemo accounts (password demo-password): admin@demo.test (Account Admin), billing@demo.test (Billing Manager), member@demo.test (Member)\n");
 run(["node", "scripts/start.mjs"]);

@@ -1,6 +1,6 @@
 import { db, t } from "@/db";
 import { hashPassword } from "@/lib/auth/password";
-import { issueServiceAccountToken, issueUserAccessToken } from "@/lib/domain/api-tokens/issue-access-token";
+import { issueServiceAccountToken, issueUserAccessToken } from "@/lib/domain/tokens/api-access/issue-access-token";
 import { createOrganization } from "@/lib/domain/organizations/create-organization";
 import { createServiceAccount } from "@/lib/domain/service-accounts/create-service-account";
 import type { Role } from "@/db/schema";

@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-quer
 import { Search } from "lucide-react";
 import { useEffect, useState } from "react";
 import { toast } from "sonner";
-import { listInvitationsAction, removeInvitationsAction, resendInvitationsAction } from "@/app/(portal)/organizations/[orgId]/invitations/actions";
+import { listInvitationsAction, removeInvitationsAction, resendInvitationsAction } from "@/lib/actions/invitations";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";

@@ -3,7 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { UserPlus } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
-import { inviteMembersAction } from "@/app/(portal)/organizations/[orgId]/invitations/actions";
+import { inviteMembersAction } from "@/lib/actions/invitations";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";

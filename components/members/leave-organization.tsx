@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import { leaveOrganizationAction } from "@/app/(portal)/organizations/[orgId]/users/actions";
+import { leaveOrganizationAction } from "@/lib/actions/members";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";

@@ -9,8 +9,8 @@ import {
   removeMemberAction,
   revokeSeatAction,
   revokeSeatsAction,
-} from "@/app/(portal)/organizations/[orgId]/users/actions";
-import { syncTokenAction } from "@/app/(portal)/organizations/[orgId]/token-access/actions";
+} from "@/lib/actions/members";
+import { syncTokenAction } from "@/lib/actions/token-access";
 import type { Role } from "@/db/schema";
 import type { ActionResult } from "@/lib/actions/result";
 import { roleLabels } from "@/lib/authz/policy";

@@ -2,7 +2,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ArrowDown, ArrowUp } from "lucide-react";
 import { useEffect, useMemo, useState } from "react";
-import { listMembersAction } from "@/app/(portal)/organizations/[orgId]/users/actions";
+import { listMembersAction } from "@/lib/actions/members";
 import type { Role } from "@/db/schema";
 import { Badge } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { checkOrgIdAction, createOrganizationAction } from "@/app/(portal)/organizations/actions";
+import { checkOrgIdAction, createOrganizationAction } from "@/lib/actions/organizations";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { describedBy, Field } from "@/components/ui/field";

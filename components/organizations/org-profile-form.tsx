@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
-import { saveOrgProfileAction } from "@/app/(portal)/organizations/[orgId]/profile/actions";
+import { saveOrgProfileAction } from "@/lib/actions/org-profile";
 import { SettingSwitch } from "@/components/settings/setting-switch";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field } from "@/components/ui/field";

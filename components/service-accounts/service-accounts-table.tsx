@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import { deleteServiceAccountAction } from "@/app/(portal)/organizations/[orgId]/service-accounts/actions";
+import { deleteServiceAccountAction } from "@/lib/actions/service-accounts";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";

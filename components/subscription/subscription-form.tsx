@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { purchaseSubscriptionAction, updateSubscriptionAction } from "@/app/(portal)/organizations/[orgId]/subscription/actions";
+import { purchaseSubscriptionAction, updateSubscriptionAction } from "@/lib/actions/subscription";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import { renewSubscriptionAction } from "@/app/(portal)/organizations/[orgId]/subscription/actions";
+import { renewSubscriptionAction } from "@/lib/actions/subscription";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";

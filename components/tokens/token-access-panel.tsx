@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import { issueTokenAction } from "@/app/(portal)/organizations/[orgId]/token-access/actions";
+import { issueTokenAction } from "@/lib/actions/token-access";
 import { Badge, Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";

@@ -4,9 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { issueToken } from "@/lib/domain/tokens/issue-token";
-import { revokeToken } from "@/lib/domain/tokens/revoke-token";
-import { orgWithSeatedMember, rawGet, startHotPath, type TestHotPath } from "@/lib/domain/tokens/test-support";
+import { issueToken } from "@/lib/domain/tokens/member/issue-token";
+import { revokeToken } from "@/lib/domain/tokens/member/revoke-token";
+import { orgWithSeatedMember, rawGet, startHotPath, type TestHotPath } from "@/lib/domain/tokens/member/test-support";
 import { useTestDatabase } from "@/test/db";
 
 const testDb = useTestDatabase();

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { TokenChecker } from "@/lib/domain/tokens/check-token";
-import type { TokenVerdict } from "@/lib/domain/tokens/token-validity";
-import type { UsageRecorder } from "@/lib/tokens/usage";
+import type { TokenChecker } from "@/lib/domain/tokens/check/check-token";
+import type { TokenVerdict } from "@/lib/domain/tokens/check/token-validity";
+import type { UsageRecorder } from "@/lib/domain/tokens/check/usage";
 import { parseChannelPath, resolveChannelFile, sendFile } from "./channel-files";
 import { serviceAccountAuth, type IntrospectionAuthenticator } from "./introspection-auth";
 

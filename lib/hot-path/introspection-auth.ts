@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import { timingSafeEqual } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { db, t } from "@/db";
-import { hashSecret } from "@/lib/secrets";
+import { hashSecret } from "@/lib/domain/tokens/secret-scheme";
 
 /** Who asks to introspect a token: a service account of one org. */
 export type IntrospectionCaller = { orgId: string; clientId: string };
@@ -49,7 +49,7 @@ export const serviceAccountAuth: IntrospectionAuthenticator = async (headers) =>
   const bearer = headers.authorization?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
   if (!bearer) return null;
   // Loaded on first use: it pulls in the password hashing addon, which the check path never needs.
-  const { actorFromAccessToken } = await import("@/lib/auth/bearer");
+  const { actorFromAccessToken } = await import("@/lib/domain/tokens/api-access/bearer");
   const actor = await actorFromAccessToken(bearer, null);
   return actor?.kind === "service_account" ? { orgId: actor.orgId, clientId: actor.serviceAccountId } : null;
 };

@@ -4,8 +4,8 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { issueToken } from "@/lib/domain/tokens/issue-token";
-import { orgWithSeatedMember, rawGet, setSeat, startHotPath, type TestHotPath } from "@/lib/domain/tokens/test-support";
+import { issueToken } from "@/lib/domain/tokens/member/issue-token";
+import { orgWithSeatedMember, rawGet, setSeat, startHotPath, type TestHotPath } from "@/lib/domain/tokens/member/test-support";
 import { useTestDatabase } from "@/test/db";
 
 // The README's nginx setup, for real: nginx serves the channel files and asks the app's

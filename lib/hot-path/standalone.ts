@@ -3,11 +3,11 @@
 import http from "node:http";
 import path from "node:path";
 import { getDbHandle } from "@/db/client";
-import { closeTokenChecker, getTokenChecker } from "@/lib/domain/tokens/check-token";
+import { closeTokenChecker, getTokenChecker } from "@/lib/domain/tokens/check/check-token";
 import { outboxBacklog } from "@/lib/email/backlog";
 import { instrument } from "@/lib/observability/instrument";
 import { createMetrics } from "@/lib/observability/metrics";
-import { UsageRecorder } from "@/lib/tokens/usage";
+import { UsageRecorder } from "@/lib/domain/tokens/check/usage";
 import { createHotPath } from "./handler";
 
 const checker = await getTokenChecker();

@@ -4,10 +4,10 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, t } from "@/db";
 import type pg from "pg";
-import { issueToken } from "@/lib/domain/tokens/issue-token";
-import { revokeToken } from "@/lib/domain/tokens/revoke-token";
+import { issueToken } from "@/lib/domain/tokens/member/issue-token";
+import { revokeToken } from "@/lib/domain/tokens/member/revoke-token";
 import { revokeSeats } from "@/lib/domain/seats/revoke-seats";
-import { check, orgWithSeatedMember } from "@/lib/domain/tokens/test-support";
+import { check, orgWithSeatedMember } from "@/lib/domain/tokens/member/test-support";
 import { useTestDatabase } from "@/test/db";
 
 // Real separate OS processes on one PostgreSQL: each has its own pool, LISTEN connection and

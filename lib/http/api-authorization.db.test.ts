@@ -9,10 +9,10 @@ import { DELETE as revokeSeat, POST as assignSeat } from "@/app/api/organization
 import { DELETE as revokeToken, PATCH as syncToken, POST as issueToken } from "@/app/api/organizations/[orgId]/users/[userId]/token/route";
 import { GET as listUsers, POST as addUser } from "@/app/api/organizations/[orgId]/users/route";
 import { db, t } from "@/db";
-import { issueServiceAccountToken } from "@/lib/domain/api-tokens/issue-access-token";
+import { issueServiceAccountToken } from "@/lib/domain/tokens/api-access/issue-access-token";
 import { createServiceAccount } from "@/lib/domain/service-accounts/create-service-account";
 import { deleteServiceAccount } from "@/lib/domain/service-accounts/delete-service-account";
-import { issueToken as issueMemberToken } from "@/lib/domain/tokens/issue-token";
+import { issueToken as issueMemberToken } from "@/lib/domain/tokens/member/issue-token";
 import { addLoginMember, callRoute, createApiOrg, expectDocumentedResponse } from "@/test/api";
 import { useTestDatabase } from "@/test/db";
 

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { actorFromAccessToken, bearerToken } from "@/lib/auth/bearer";
+import { actorFromAccessToken, bearerToken } from "@/lib/domain/tokens/api-access/bearer";
 import { clientIp } from "@/lib/auth/client-ip";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan, type Permission } from "@/lib/authz/policy";

@@ -10,7 +10,7 @@ import { describedBy, Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { Input } from "@/components/ui/input";
 import { signUpSchema, type SignUpInput } from "@/lib/validation/auth";
-import { signUpAction } from "../actions";
+import { signUpAction } from "@/lib/actions/sign-up";
 
 export function SignUpForm({ returnTo, lockedEmail }: { returnTo: string; lockedEmail?: string }) {
   const router = useRouter();

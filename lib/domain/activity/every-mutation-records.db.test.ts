@@ -25,10 +25,10 @@ import { updateOrgSettings } from "@/lib/domain/settings/update-org-settings";
 import { purchaseSubscription } from "@/lib/domain/subscriptions/purchase-subscription";
 import { renewSubscription } from "@/lib/domain/subscriptions/renew-subscription";
 import { updateSubscription } from "@/lib/domain/subscriptions/update-subscription";
-import { issueToken } from "@/lib/domain/tokens/issue-token";
-import { revokeToken } from "@/lib/domain/tokens/revoke-token";
-import { syncToken } from "@/lib/domain/tokens/sync-token";
-import { setSeat } from "@/lib/domain/tokens/test-support";
+import { issueToken } from "@/lib/domain/tokens/member/issue-token";
+import { revokeToken } from "@/lib/domain/tokens/member/revoke-token";
+import { syncToken } from "@/lib/domain/tokens/member/sync-token";
+import { setSeat } from "@/lib/domain/tokens/member/test-support";
 import { useTestDatabase } from "@/test/db";
 import { createTestUser } from "@/test/factories";
 

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { hashSecret } from "@/lib/secrets";
+import { hashSecret } from "@/lib/domain/tokens/secret-scheme";
 import { INVITATION_TOKEN_PATTERN } from "@/lib/validation/invitations";
 
 /**

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { POST as onboarding } from "@/app/api/organizations/[orgId]/onboarding/route";
 import { DELETE as revokeToken, PATCH as syncToken, POST as issueToken } from "@/app/api/organizations/[orgId]/users/[userId]/token/route";
 import { db, t } from "@/db";
-import { getTokenChecker } from "@/lib/domain/tokens/check-token";
+import { getTokenChecker } from "@/lib/domain/tokens/check/check-token";
 import { callRoute, createApiOrg, createLoginUser } from "@/test/api";
 import { useTestDatabase } from "@/test/db";
 

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { appUrl } from "@/lib/config";
 import { enqueueEmails } from "@/lib/email/outbox";
 import { renderEmail } from "@/lib/email/render";
-import { generateToken, hashToken, tokenLast4 } from "@/lib/tokens/format";
+import { generateToken, hashToken, tokenLast4 } from "@/lib/domain/tokens/member/format";
 import { emailSchema } from "@/lib/validation/common";
 import { onboardingSchema } from "@/lib/validation/onboarding";
 import { parseInput } from "@/lib/validation/parse";

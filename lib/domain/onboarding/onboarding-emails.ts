@@ -2,8 +2,8 @@ import AddedToOrganizationEmail, { addedToOrganizationSubject } from "@/emails/a
 import TokenIssuedEmail, { tokenIssuedSubject } from "@/emails/token-issued";
 import { appUrl } from "@/lib/config";
 import { renderEmail, type RenderedEmail } from "@/lib/email/render";
-import { tokenCommands } from "@/lib/tokens/commands";
-import { formatExpiry } from "../tokens/token-rules";
+import { tokenCommands } from "@/lib/domain/tokens/member/commands";
+import { formatExpiry } from "@/lib/domain/tokens/member/token-rules";
 
 // Rendering a template costs milliseconds; onboarding a thousand people would spend seconds
 // on it. Each template is rendered once with placeholders, then filled in per person. The

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { db, t } from "@/db";
 import type { Actor } from "@/lib/authz/actor";
 import { AppError, isUniqueViolation } from "@/lib/errors";
-import { generateSecret, hashSecret } from "@/lib/secrets";
+import { generateSecret, hashSecret } from "@/lib/domain/tokens/secret-scheme";
 import { createServiceAccountSchema } from "@/lib/validation/service-accounts";
 import { parseInput } from "@/lib/validation/parse";
 import { recordActivity } from "../activity/record-activity";

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { db, t } from "@/db";
-import { actorFromAccessToken, bearerToken } from "@/lib/auth/bearer";
+import { actorFromAccessToken, bearerToken } from "@/lib/domain/tokens/api-access/bearer";
 import { clientIp } from "@/lib/auth/client-ip";
 import type { Actor } from "@/lib/authz/actor";
 import { AppError } from "@/lib/errors";
-import { hashToken, isWellFormedToken, TOKEN_PREFIX } from "@/lib/tokens/format";
-import { loadTokenState } from "../tokens/token-validity";
+import { hashToken, isWellFormedToken, TOKEN_PREFIX } from "@/lib/domain/tokens/member/format";
+import { loadTokenState } from "@/lib/domain/tokens/check/token-validity";
 
 const unauthenticated = (sent: boolean) =>
   new AppError(

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
-import { acceptInvitationAction } from "./actions";
+import { acceptInvitationAction } from "@/lib/actions/accept-invitation";
 
 export function AcceptInvitationButton({ token, orgName }: { token: string; orgName: string }) {
   const router = useRouter();

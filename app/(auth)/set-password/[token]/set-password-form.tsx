@@ -7,7 +7,7 @@ import { describedBy, Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { Input } from "@/components/ui/input";
 import { passwordSchema } from "@/lib/validation/auth";
-import { setPasswordAction } from "./actions";
+import { setPasswordAction } from "@/lib/actions/set-password";
 
 export function SetPasswordForm({ token, email }: { token: string; email: string }) {
   const router = useRouter();

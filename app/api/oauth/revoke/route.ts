@@ -1,4 +1,4 @@
-import { revokeAccessToken } from "@/lib/domain/api-tokens/revoke-access-token";
+import { revokeAccessToken } from "@/lib/domain/tokens/api-access/revoke-access-token";
 import { readBody } from "@/lib/http/read-body";
 
 const noStore = { "cache-control": "no-store" };

@@ -1,5 +1,5 @@
 import { clientIp } from "@/lib/auth/client-ip";
-import { issueServiceAccountToken, issueUserAccessToken } from "@/lib/domain/api-tokens/issue-access-token";
+import { issueServiceAccountToken, issueUserAccessToken } from "@/lib/domain/tokens/api-access/issue-access-token";
 import { AppError } from "@/lib/errors";
 import { readBody } from "@/lib/http/read-body";
 import { tokenRequestSchema } from "@/lib/validation/oauth";

@@ -3,8 +3,8 @@ import { NoSeat } from "@/components/tokens/no-seat";
 import { TokenAccessPanel } from "@/components/tokens/token-access-panel";
 import { NoAccess } from "@/components/portal/no-access";
 import { Card, PageHeader } from "@/components/ui/card";
-import { getTokenAccess } from "@/lib/domain/tokens/get-token-access";
-import { formatExpiry } from "@/lib/domain/tokens/token-rules";
+import { getTokenAccess } from "@/lib/domain/tokens/member/get-token-access";
+import { formatExpiry } from "@/lib/domain/tokens/member/token-rules";
 import { getOrgContext } from "../org-context";
 
 export const metadata: Metadata = { title: "Token Access" };

@@ -1,6 +1,6 @@
-import { issueToken } from "@/lib/domain/tokens/issue-token";
-import { revokeToken } from "@/lib/domain/tokens/revoke-token";
-import { syncToken } from "@/lib/domain/tokens/sync-token";
+import { issueToken } from "@/lib/domain/tokens/member/issue-token";
+import { revokeToken } from "@/lib/domain/tokens/member/revoke-token";
+import { syncToken } from "@/lib/domain/tokens/member/sync-token";
 import { orgApiRoute } from "@/lib/http/api-handler";
 import { userIdParam } from "@/lib/http/params";
 import { apiIssueTokenSchema } from "@/lib/validation/api-tokens";

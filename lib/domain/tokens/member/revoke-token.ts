@@ -3,9 +3,9 @@ import type { Actor } from "@/lib/authz/actor";
 import { AppError } from "@/lib/errors";
 import { tokenTargetSchema, type TokenTargetInput } from "@/lib/validation/tokens";
 import { parseInput } from "@/lib/validation/parse";
-import { recordActivity } from "../activity/record-activity";
-import { findMember } from "../members/lock-org";
-import { loadOrgAccess } from "../organizations/org-access";
+import { recordActivity } from "@/lib/domain/activity/record-activity";
+import { findMember } from "@/lib/domain/members/lock-org";
+import { loadOrgAccess } from "@/lib/domain/organizations/org-access";
 import { noTokenError, revokeCurrentToken } from "./token-rules";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateSecret, hasValidChecksum, hashSecret } from "./secrets";
+import { generateSecret, hasValidChecksum, hashSecret } from "./secret-scheme";
 
 describe("secrets", () => {
   it("have a prefix, enough randomness and a checksum that catches typos", () => {

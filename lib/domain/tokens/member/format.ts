@@ -1,8 +1,8 @@
-import { crc32, generateSecret, hasValidChecksum, hashSecret } from "@/lib/secrets";
+import { crc32, generateSecret, hasValidChecksum, hashSecret } from "@/lib/domain/tokens/secret-scheme";
 
 /**
  * Member access tokens: `opt_` + 30 random base62 characters (178 bits) + the 6-character
- * checksum every secret of the app carries (lib/secrets.ts).
+ * checksum every secret of the app carries (../secret-scheme.ts).
  */
 export const TOKEN_PREFIX = "opt_";
 const RANDOM_CHARS = 30;

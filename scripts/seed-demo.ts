@@ -3,8 +3,8 @@
 // hundred activity entries all of that leaves behind. Everything goes through the domain
 // functions, as a person would have done it. Runs once per data folder.
 import { count, eq } from "drizzle-orm";
-import { connectFromEnv, setDbHandle } from "./client";
-import * as t from "./schema";
+import { connectFromEnv, setDbHandle } from "@/db/client";
+import * as t from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { addOrgUser } from "@/lib/domain/api-users/add-org-user";
@@ -14,7 +14,7 @@ import { createOrganization } from "@/lib/domain/organizations/create-organizati
 import { assignSeats } from "@/lib/domain/seats/assign-seats";
 import { createServiceAccount } from "@/lib/domain/service-accounts/create-service-account";
 import { purchaseSubscription } from "@/lib/domain/subscriptions/purchase-subscription";
-import { issueToken } from "@/lib/domain/tokens/issue-token";
+import { issueToken } from "@/lib/domain/tokens/member/issue-token";
 
 export const DEMO_PASSWORD = "demo-password";
 export const demoAccounts = {

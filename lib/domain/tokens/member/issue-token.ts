@@ -5,12 +5,12 @@ import { appUrl } from "@/lib/config";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { renderEmail } from "@/lib/email/render";
 import { AppError } from "@/lib/errors";
-import { tokenCommands } from "@/lib/tokens/commands";
-import { generateToken, hashToken, tokenLast4 } from "@/lib/tokens/format";
+import { tokenCommands } from "@/lib/domain/tokens/member/commands";
+import { generateToken, hashToken, tokenLast4 } from "@/lib/domain/tokens/member/format";
 import { issueTokenSchema, type IssueTokenInput } from "@/lib/validation/tokens";
 import { parseInput } from "@/lib/validation/parse";
-import { recordActivity } from "../activity/record-activity";
-import { loadOrgAccess } from "../organizations/org-access";
+import { recordActivity } from "@/lib/domain/activity/record-activity";
+import { loadOrgAccess } from "@/lib/domain/organizations/org-access";
 import { activeSubscription, formatExpiry, lockSeatedMember, noSeatError, revokeCurrentToken, subscriptionInactiveError } from "./token-rules";
 
 export type IssuedToken = { token: string; last4: string; expiresAt: Date; reissued: boolean };

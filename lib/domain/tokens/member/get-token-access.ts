@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { db, t, type Queryable } from "@/db";
 import type { Actor } from "@/lib/authz/actor";
 import { AppError } from "@/lib/errors";
-import { loadOrgAccess } from "../organizations/org-access";
+import { loadOrgAccess } from "@/lib/domain/organizations/org-access";
 
 export type TokenStatus = {
   last4: string;

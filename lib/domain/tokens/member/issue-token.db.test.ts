@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db, t } from "@/db";
 import { addTestMember } from "@/lib/domain/members/test-support";
 import { AppError } from "@/lib/errors";
-import { hashToken, isWellFormedToken } from "@/lib/tokens/format";
+import { hashToken, isWellFormedToken } from "@/lib/domain/tokens/member/format";
 import { useTestDatabase } from "@/test/db";
 import { createTestUser, rejectionOf } from "@/test/factories";
 import { getTokenAccess, listTokenStatuses } from "./get-token-access";

@@ -3,9 +3,9 @@ import { revalidatePath } from "next/cache";
 import { requireSessionUser } from "@/lib/auth/session";
 import { toActionResult } from "@/lib/actions/result";
 import { appUrl } from "@/lib/config";
-import { issueToken } from "@/lib/domain/tokens/issue-token";
-import { syncToken } from "@/lib/domain/tokens/sync-token";
-import { tokenCommands } from "@/lib/tokens/commands";
+import { issueToken } from "@/lib/domain/tokens/member/issue-token";
+import { syncToken } from "@/lib/domain/tokens/member/sync-token";
+import { tokenCommands } from "@/lib/domain/tokens/member/commands";
 import type { IssueTokenInput, TokenTargetInput } from "@/lib/validation/tokens";
 
 export async function issueTokenAction(orgId: string, input: IssueTokenInput) {

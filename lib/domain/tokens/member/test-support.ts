@@ -9,8 +9,8 @@ import type { Organization } from "@/db/schema";
 import { addTestMember, createTestOrg, giveSubscription } from "@/lib/domain/members/test-support";
 import { createHotPath } from "@/lib/hot-path/handler";
 import type { IntrospectionAuthenticator } from "@/lib/hot-path/introspection-auth";
-import { UsageRecorder } from "@/lib/tokens/usage";
-import { TokenChecker } from "./check-token";
+import { UsageRecorder } from "@/lib/domain/tokens/check/usage";
+import { TokenChecker } from "@/lib/domain/tokens/check/check-token";
 
 export async function setSeat(org: Organization, userId: string, seated: boolean) {
   await db()

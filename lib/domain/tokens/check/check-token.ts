@@ -1,6 +1,6 @@
 import { getDbHandle, type DbHandle } from "@/db/client";
-import { hashToken, isWellFormedToken } from "@/lib/tokens/format";
-import { listenForTokenChanges, type InvalidationSource } from "@/lib/tokens/invalidation";
+import { hashToken, isWellFormedToken } from "@/lib/domain/tokens/member/format";
+import { listenForTokenChanges, type InvalidationSource } from "@/lib/domain/tokens/check/invalidation";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { evaluateTokenState, loadCurrentTokenStates, loadTokenState, type TokenState, type TokenVerdict } from "./token-validity";
 

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { db, t } from "@/db";
-import { hashSecret } from "@/lib/secrets";
+import { hashSecret } from "@/lib/domain/tokens/secret-scheme";
 
 /**
  * RFC 7009 revocation of an API access token by whoever holds it. Unknown, expired or already

@@ -2,9 +2,9 @@ import { and, eq, isNull } from "drizzle-orm";
 import { timingSafeEqual } from "node:crypto";
 import { db, t } from "@/db";
 import { AppError } from "@/lib/errors";
-import { generateSecret, hashSecret } from "@/lib/secrets";
-import { recordActivity } from "../activity/record-activity";
-import { verifyCredentials } from "../users/verify-credentials";
+import { generateSecret, hashSecret } from "@/lib/domain/tokens/secret-scheme";
+import { recordActivity } from "@/lib/domain/activity/record-activity";
+import { verifyCredentials } from "@/lib/domain/users/verify-credentials";
 
 export const ACCESS_TOKEN_TTL_SECONDS = 3600;
 export const ACCESS_TOKEN_PREFIX = "opa";

@@ -1,8 +1,8 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { db, t } from "@/db";
 import type { Actor } from "@/lib/authz/actor";
-import { ACCESS_TOKEN_PREFIX } from "@/lib/domain/api-tokens/issue-access-token";
-import { hasValidChecksum, hashSecret } from "@/lib/secrets";
+import { ACCESS_TOKEN_PREFIX } from "@/lib/domain/tokens/api-access/issue-access-token";
+import { hasValidChecksum, hashSecret } from "@/lib/domain/tokens/secret-scheme";
 
 /** `Authorization: Bearer <token>` -> the token, or null. */
 export function bearerToken(headers: Headers): string | null {

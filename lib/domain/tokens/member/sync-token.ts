@@ -4,8 +4,8 @@ import type { Actor } from "@/lib/authz/actor";
 import { AppError } from "@/lib/errors";
 import { tokenTargetSchema, type TokenTargetInput } from "@/lib/validation/tokens";
 import { parseInput } from "@/lib/validation/parse";
-import { recordActivity } from "../activity/record-activity";
-import { loadOrgAccess } from "../organizations/org-access";
+import { recordActivity } from "@/lib/domain/activity/record-activity";
+import { loadOrgAccess } from "@/lib/domain/organizations/org-access";
 import { activeSubscription, lockSeatedMember, noSeatError, noTokenError, subscriptionInactiveError } from "./token-rules";
 
 /**
