@@ -50,21 +50,25 @@ async function serveMetrics(res: http.ServerResponse) {
   res.end(await metrics.registry.metrics());
 }
 
-const server = http.createServer(instrument(metrics, (req, res) => {
-  if (hotPath(req, res)) return;
-  // GET /api/metrics: Prometheus text format (restrict it to your monitoring network).
-  if (req.method === "GET" && req.url?.split("?")[0] === "/api/metrics") {
-    serveMetrics(res).catch(() => res.writeHead(500).end());
-    return;
-  }
-  nextHandler(req, res).catch((err: unknown) => {
-    console.error(JSON.stringify({ level: "error", msg: "request failed", err: String(err) }));
-    if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" }).end("Internal Server Error\n");
-  });
-}));
+const server = http.createServer(
+  instrument(metrics, (req, res) => {
+    if (hotPath(req, res)) return;
+    // GET /api/metrics: Prometheus text format (restrict it to your monitoring network).
+    if (req.method === "GET" && req.url?.split("?")[0] === "/api/metrics") {
+      serveMetrics(res).catch(() => res.writeHead(500).end());
+      return;
+    }
+    nextHandler(req, res).catch((err: unknown) => {
+      console.error(JSON.stringify({ level: "error", msg: "request failed", err: String(err) }));
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" }).end("Internal Server Error\n");
+    });
+  }),
+);
 // Package managers and nginx keep connections open between requests.
 server.keepAliveTimeout = 65_000;
-server.listen(port, hostname, () => log("server listening", { url: `http://${hostname ?? "localhost"}:${port}`, database: getDbHandle().kind }));
+server.listen(port, hostname, () =>
+  log("server listening", { url: `http://${hostname ?? "localhost"}:${port}`, database: getDbHandle().kind }),
+);
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -30,9 +30,8 @@ export default async function Landing() {
           Run your team&apos;s shared subscription in one place.
         </h1>
         <p className="mt-6 text-lg text-zinc-700">
-          Org Portal is a self-hostable admin portal for organizations that share a paid, seat-based
-          software subscription: create organizations, invite people, assign seats and roles, and
-          let members issue the access token their seat entitles them to.
+          Org Portal is a self-hostable admin portal for organizations that share a paid, seat-based software subscription: create
+          organizations, invite people, assign seats and roles, and let members issue the access token their seat entitles them to.
         </p>
         <div className="mt-8 flex gap-3">
           <Button asChild size="lg">

@@ -5,7 +5,10 @@ const A = process.env.PROD_A ?? "http://127.0.0.1:3201";
 const B = process.env.PROD_B ?? "http://127.0.0.1:3202";
 const MIRROR = process.env.PROD_MIRROR ?? "http://127.0.0.1:3281";
 
-test("through nginx with two app processes on PostgreSQL: seat, token, download, and a revoke on A refused on B", async ({ browser, request }) => {
+test("through nginx with two app processes on PostgreSQL: seat, token, download, and a revoke on A refused on B", async ({
+  browser,
+  request,
+}) => {
   const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
   const page = await context.newPage();
   const admin = await signUp(page, { name: "Prod Admin" });

@@ -1,7 +1,19 @@
 import { expect, test } from "@playwright/test";
-import { createOrg, expectNoA11yViolations, PASSWORD, signUp, uniqueEmail, uniqueOrgId, waitForEmail, purchaseSubscription } from "./support";
+import {
+  createOrg,
+  expectNoA11yViolations,
+  PASSWORD,
+  signUp,
+  uniqueEmail,
+  uniqueOrgId,
+  waitForEmail,
+  purchaseSubscription,
+} from "./support";
 
-test("an admin creates a service account in the portal, then a script onboards and offboards through the API", async ({ page, request }) => {
+test("an admin creates a service account in the portal, then a script onboards and offboards through the API", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(180_000);
   const admin = await signUp(page, { name: "Ada Admin" });
   const { orgId } = await createOrg(page, "Automation Co", uniqueOrgId("auto"));
@@ -36,16 +48,26 @@ test("an admin creates a service account in the portal, then a script onboards a
 
   // The script: client credentials over HTTP Basic.
   const basic = Buffer.from(`${clientId}:${clientSecret}`).toString("base64");
-  const tokenRes = await request.post("/api/oauth/token", { headers: { authorization: `Basic ${basic}` }, form: { grant_type: "client_credentials" } });
+  const tokenRes = await request.post("/api/oauth/token", {
+    headers: { authorization: `Basic ${basic}` },
+    form: { grant_type: "client_credentials" },
+  });
   expect(tokenRes.status()).toBe(200);
   const auth = { authorization: `Bearer ${(await tokenRes.json()).access_token}` };
   const api = `/api/organizations/${orgId}`;
 
   // Onboarding: two seats free (3 total), three addresses.
   const [a, b, c] = [uniqueEmail("annie"), uniqueEmail("bob"), uniqueEmail("cy")];
-  const onboard = await request.post(`${api}/onboarding`, { headers: { ...auth, "idempotency-key": "onboard-1" }, data: { user_emails: [a, b] } });
+  const onboard = await request.post(`${api}/onboarding`, {
+    headers: { ...auth, "idempotency-key": "onboard-1" },
+    data: { user_emails: [a, b] },
+  });
   expect(onboard.status()).toBe(200);
-  expect(await onboard.json()).toMatchObject({ users_in_onboarding_process: [a, b], total_organization_seats: 3, available_organization_seats: 1 });
+  expect(await onboard.json()).toMatchObject({
+    users_in_onboarding_process: [a, b],
+    total_organization_seats: 3,
+    available_organization_seats: 1,
+  });
   const full = await request.post(`${api}/onboarding`, { headers: auth, data: { user_emails: `[${c}, ${uniqueEmail("dee")}]` } });
   expect((await full.json()).users_unavailable_for_onboarding).toHaveLength(1);
   await waitForEmail(request, a, /access token/i);

@@ -1,5 +1,16 @@
 import { expect, test } from "@playwright/test";
-import { createOrg, expectNoA11yViolations, linksIn, PASSWORD, signIn, signOut, signUp, uniqueEmail, uniqueOrgId, waitForEmail } from "./support";
+import {
+  createOrg,
+  expectNoA11yViolations,
+  linksIn,
+  PASSWORD,
+  signIn,
+  signOut,
+  signUp,
+  uniqueEmail,
+  uniqueOrgId,
+  waitForEmail,
+} from "./support";
 
 test("sign up, sign out and in, create and rename an org, and get the welcome email", async ({ page, request }) => {
   const email = uniqueEmail("Ada");

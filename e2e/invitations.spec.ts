@@ -12,11 +12,14 @@ const invitationLink = (m: MailboxMessage) => {
 async function invitationEmails(request: APIRequestContext, to: string, count: number) {
   let found: MailboxMessage[] = [];
   await expect
-    .poll(async () => {
-      const all: MailboxMessage[] = await (await request.get("/api/dev/mailbox")).json();
-      found = all.filter((m) => m.to === to && /invited you to join/.test(m.subject));
-      return found.length;
-    }, { timeout: 15_000 })
+    .poll(
+      async () => {
+        const all: MailboxMessage[] = await (await request.get("/api/dev/mailbox")).json();
+        found = all.filter((m) => m.to === to && /invited you to join/.test(m.subject));
+        return found.length;
+      },
+      { timeout: 15_000 },
+    )
     .toBeGreaterThanOrEqual(count);
   return found;
 }
@@ -33,7 +36,11 @@ async function openInviteDialog(page: Page) {
   return dialog;
 }
 
-test("an admin invites by chips and CSV; the invitee signs up with the locked address and joins as Member", async ({ page, browser, request }) => {
+test("an admin invites by chips and CSV; the invitee signs up with the locked address and joins as Member", async ({
+  page,
+  browser,
+  request,
+}) => {
   const admin = await signUp(page, { name: "Ada Admin", email: uniqueEmail("admin") });
   const { name: orgName, orgId } = await createOrg(page, "Invite Test Org");
   await page.getByRole("navigation", { name: "Organization" }).getByRole("link", { name: "Invitations" }).click();
@@ -75,7 +82,15 @@ test("an admin invites by chips and CSV; the invitee signs up with the locked ad
   await expect(table.getByRole("row", { name: new RegExp(second) })).toContainText("Ada Admin");
 
   // Bulk Upload: a CSV of mixed rows, reported row by row, the report downloadable.
-  const csv = [`Name;Email`, `Third;${third}`, `First again;${first}`, `Me;${admin.email}`, `Broken;broken@`, ``, `Third again;${third.toUpperCase()}`].join("\r\n");
+  const csv = [
+    `Name;Email`,
+    `Third;${third}`,
+    `First again;${first}`,
+    `Me;${admin.email}`,
+    `Broken;broken@`,
+    ``,
+    `Third again;${third.toUpperCase()}`,
+  ].join("\r\n");
   const upload = await openInviteDialog(page);
   await upload.getByRole("tab", { name: "Bulk Upload" }).click();
   await upload.getByLabel("CSV file").setInputFiles({ name: "team.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${csv}`) });

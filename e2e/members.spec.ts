@@ -1,6 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { createOrg, expectNoA11yViolations, joinByInvitation, signUp, uniqueOrgId, userRow as row, userRowAction as rowAction, waitForEmail } from "./support";
-
+import {
+  createOrg,
+  expectNoA11yViolations,
+  joinByInvitation,
+  signUp,
+  uniqueOrgId,
+  userRow as row,
+  userRowAction as rowAction,
+  waitForEmail,
+} from "./support";
 
 test("admin buys seats, assigns and revokes them, promotes a billing manager; members read only and leave", async ({ browser, page }) => {
   test.setTimeout(240_000);
@@ -57,7 +65,9 @@ test("admin buys seats, assigns and revokes them, promotes a billing manager; me
   await page.getByRole("alertdialog").getByRole("button", { name: "Confirm" }).click();
   await expect(row(page, dee.email).getByText("Billing Manager")).toBeVisible();
   // The admin's own row offers no role change and no removal.
-  await row(page, "(you)").getByRole("button", { name: /^Actions for/ }).click();
+  await row(page, "(you)")
+    .getByRole("button", { name: /^Actions for/ })
+    .click();
   await expect(page.getByRole("menuitem", { name: "Remove from Organization" })).toHaveCount(0);
   await expect(page.getByRole("menuitem", { name: /^Assign as/ })).toHaveCount(0);
   await page.keyboard.press("Escape");

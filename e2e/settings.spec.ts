@@ -16,7 +16,10 @@ async function myAccess(page: Page, email: string) {
   return res.json();
 }
 
-test("an admin turns cloud notebooks off: a member of that org and of another sees them off; storage stays per org", async ({ page, browser }) => {
+test("an admin turns cloud notebooks off: a member of that org and of another sees them off; storage stays per org", async ({
+  page,
+  browser,
+}) => {
   const adminEmail = uniqueEmail("alice");
   await signUp(page, { name: "Alice Admin", email: adminEmail });
   const alpha = await createOrg(page, "Alpha Labs", uniqueOrgId("alpha"));
@@ -72,8 +75,13 @@ test("an admin turns cloud notebooks off: a member of that org and of another se
   await expectNoA11yViolations(mo.page);
 
   const access = await myAccess(mo.page, mo.email);
-  expect(access.cloud_notebooks).toMatchObject({ enabled: false, disabled_by: [expect.objectContaining({ organization_id: alpha.orgId })] });
-  const byOrg = Object.fromEntries(access.cloud_storage.map((s: { organization_id: string; enabled: boolean }) => [s.organization_id, s.enabled]));
+  expect(access.cloud_notebooks).toMatchObject({
+    enabled: false,
+    disabled_by: [expect.objectContaining({ organization_id: alpha.orgId })],
+  });
+  const byOrg = Object.fromEntries(
+    access.cloud_storage.map((s: { organization_id: string; enabled: boolean }) => [s.organization_id, s.enabled]),
+  );
   expect(byOrg).toEqual({ [alpha.orgId]: false, [beta.orgId]: true });
 
   // Alice reads the change in Activity, filtered; axe scan with the filters applied.

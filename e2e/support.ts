@@ -109,7 +109,9 @@ export async function joinByInvitation(
 export const userRow = (page: Page, email: string) => page.getByRole("row").filter({ hasText: email });
 
 export async function userRowAction(page: Page, email: string, action: string) {
-  await userRow(page, email).getByRole("button", { name: /^Actions for/ }).click();
+  await userRow(page, email)
+    .getByRole("button", { name: /^Actions for/ })
+    .click();
   await page.getByRole("menuitem", { name: action, exact: true }).click();
 }
 

@@ -1,11 +1,23 @@
 import { expect, test } from "@playwright/test";
-import { createOrg, expectNoA11yViolations, joinByInvitation, signUp, uniqueOrgId, userRow as row, userRowAction as rowAction, waitForEmail, purchaseSubscription } from "./support";
+import {
+  createOrg,
+  expectNoA11yViolations,
+  joinByInvitation,
+  signUp,
+  uniqueOrgId,
+  userRow as row,
+  userRowAction as rowAction,
+  waitForEmail,
+  purchaseSubscription,
+} from "./support";
 
 // The whole path of issue 6: a seat becomes a working download, and a revoked seat stops the
 // very next download.
 
-
-test("a seated member issues a token, downloads through /t/<token>/..., and the seat revoke stops the next download", async ({ browser, page }) => {
+test("a seated member issues a token, downloads through /t/<token>/..., and the seat revoke stops the next download", async ({
+  browser,
+  page,
+}) => {
   test.setTimeout(180_000);
   const admin = await signUp(page, { name: "Ada Admin" });
   const { orgId } = await createOrg(page, "Token Co", uniqueOrgId("tok"));
@@ -71,7 +83,9 @@ test("a seated member issues a token, downloads through /t/<token>/..., and the 
   await page.getByRole("alertdialog").getByRole("button", { name: "Renew", exact: true }).click();
   await expect(page.getByRole("alertdialog")).toHaveCount(0);
   await page.goto(`/organizations/${orgId}/users`);
-  const before = await row(page, bea.email).getByRole("cell", { name: /^Active until/ }).textContent();
+  const before = await row(page, bea.email)
+    .getByRole("cell", { name: /^Active until/ })
+    .textContent();
   await rowAction(page, bea.email, "Sync Token");
   await expect(page.getByText(/token now expires with the subscription period/)).toBeVisible();
   await expect(row(page, bea.email).getByRole("cell", { name: /^Active until/ })).not.toHaveText(before!);

@@ -21,8 +21,8 @@ export default function InvitationAcceptedEmail({
   return (
     <EmailLayout preview={`${memberName} joined ${orgName}`} heading={`${memberName} joined ${orgName}`}>
       <Text style={paragraph}>
-        {memberName} ({memberEmail}) accepted the invitation and is now a Member of {orgName}. They do not
-        hold a seat yet: assign one on the Users page if they need an access token.
+        {memberName} ({memberEmail}) accepted the invitation and is now a Member of {orgName}. They do not hold a seat yet: assign one on
+        the Users page if they need an access token.
       </Text>
       <Button href={usersUrl} style={buttonStyle}>
         Open Users

@@ -29,16 +29,16 @@ export default function InvitationEmail({
       heading={`Join ${orgName}`}
     >
       <Text style={paragraph}>
-        {inviterName} invited you to join the organization <strong>{orgName}</strong> on {appName}. As a
-        member you can see its members and, once you are given a seat, issue your access token.
+        {inviterName} invited you to join the organization <strong>{orgName}</strong> on {appName}. As a member you can see its members and,
+        once you are given a seat, issue your access token.
       </Text>
       <Button href={acceptUrl} style={buttonStyle}>
         Accept invitation
       </Button>
       <Text style={paragraph}>Or open this link: {acceptUrl}</Text>
       <Text style={paragraph}>
-        The invitation is for {recipientEmail} and expires on {expiresAt}. Sign in or create an account with that
-        address to accept it. If it has expired, ask {inviterName} to send it again.
+        The invitation is for {recipientEmail} and expires on {expiresAt}. Sign in or create an account with that address to accept it. If
+        it has expired, ask {inviterName} to send it again.
       </Text>
       <Text style={{ ...paragraph, color: "#71717a" }}>Not expecting this? You can ignore this email.</Text>
     </EmailLayout>

@@ -15,9 +15,7 @@ export function EmailLayout({ preview, heading, children }: { preview: string; h
           <Heading style={{ fontSize: 22, color: "#18181b", margin: "16px 0" }}>{heading}</Heading>
           <Section>{children}</Section>
           <Hr style={{ borderColor: "#e4e4e7", margin: "24px 0" }} />
-          <Text style={{ color: "#71717a", fontSize: 12, margin: 0 }}>
-            You received this email because of your account at {appName}.
-          </Text>
+          <Text style={{ color: "#71717a", fontSize: 12, margin: 0 }}>You received this email because of your account at {appName}.</Text>
         </Container>
       </Body>
     </Html>

@@ -15,8 +15,8 @@ export default function SeatAssignedEmail({
   return (
     <EmailLayout preview={`Issue your token for ${orgName}`} heading={`You have a seat in ${orgName}`}>
       <Text style={paragraph}>
-        An Account Admin of {orgName} assigned you a seat. To use it, open the organization and issue
-        yourself a token on the Token Access page.
+        An Account Admin of {orgName} assigned you a seat. To use it, open the organization and issue yourself a token on the Token Access
+        page.
       </Text>
       <Button href={tokenAccessUrl} style={buttonStyle}>
         Open Token Access

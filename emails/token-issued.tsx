@@ -29,9 +29,8 @@ export default function TokenIssuedEmail({
     <EmailLayout preview={`Your access token for ${orgName}`} heading={reissued ? "Your new access token" : "Your access token"}>
       <Text style={paragraph}>
         {reissued ? "You reissued your access token for " : "You issued an access token for "}
-        {orgName}. It works until {expiresAt}.{reissued ? " Your previous token no longer works." : ""} Keep it
-        secret: anyone with it can download your organization&apos;s packages. This email is the only copy we
-        send; we store only a fingerprint of it.
+        {orgName}. It works until {expiresAt}.{reissued ? " Your previous token no longer works." : ""} Keep it secret: anyone with it can
+        download your organization&apos;s packages. This email is the only copy we send; we store only a fingerprint of it.
       </Text>
       <Text style={code}>{token}</Text>
       <Text style={paragraph}>Use it with conda:</Text>

@@ -18,8 +18,8 @@ export default function UsersOnboardedEmail({
   return (
     <EmailLayout preview={usersOnboardedSubject(orgName, count)} heading="New members onboarded">
       <Text style={paragraph}>
-        {actorLabel} onboarded {count} {count === 1 ? "person" : "people"} into <strong>{orgName}</strong> through the API. Each
-        was given a seat and an access token:
+        {actorLabel} onboarded {count} {count === 1 ? "person" : "people"} into <strong>{orgName}</strong> through the API. Each was given a
+        seat and an access token:
       </Text>
       <Text style={paragraph}>
         {shown.join(", ")}

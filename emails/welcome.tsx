@@ -11,8 +11,7 @@ export default function WelcomeEmail({ name = "Ada", appUrl = "http://localhost:
   return (
     <EmailLayout preview={`Your ${appName} account is ready`} heading={`Welcome, ${name}!`}>
       <Text style={paragraph}>
-        Your account is ready. Create an organization to invite your team, or open an invitation
-        you received to join one.
+        Your account is ready. Create an organization to invite your team, or open an invitation you received to join one.
       </Text>
       <Button href={`${appUrl}/organizations`} style={buttonStyle}>
         Go to your organizations

@@ -1,13 +1,6 @@
 /** The one error type of the domain layer. Adapters map `code` to HTTP status or form errors. */
 export type ErrorCode =
-  | "unauthenticated"
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "validation"
-  | "rate_limited"
-  | "payment_required"
-  | "internal";
+  "unauthenticated" | "forbidden" | "not_found" | "conflict" | "validation" | "rate_limited" | "payment_required" | "internal";
 
 export const httpStatusByCode: Record<ErrorCode, number> = {
   unauthenticated: 401,
@@ -37,8 +30,7 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = "Not found") => new AppError("not_found", what);
-export const forbidden = (message = "You do not have permission to do this.") =>
-  new AppError("forbidden", message);
+export const forbidden = (message = "You do not have permission to do this.") => new AppError("forbidden", message);
 
 /** PostgreSQL unique violation, whether it comes from pg or PGlite, wrapped by drizzle or not. */
 export function isUniqueViolation(err: unknown, constraint?: string): boolean {

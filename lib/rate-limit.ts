@@ -20,7 +20,13 @@ export function drizzleLimiters<K extends string>(group: string, limits: Record<
   const limiters = Object.fromEntries(
     Object.entries<LimitOptions>(limits).map(([name, opts]) => [
       name,
-      new RateLimiterDrizzle({ storeClient: current, schema: t.rateLimits, keyPrefix: `${group}-${name}`, clearExpiredByTimeout: false, ...opts }),
+      new RateLimiterDrizzle({
+        storeClient: current,
+        schema: t.rateLimits,
+        keyPrefix: `${group}-${name}`,
+        clearExpiredByTimeout: false,
+        ...opts,
+      }),
     ]),
   ) as Record<K, RateLimiterDrizzle>;
   cache.set(group, { db: current, limiters });

@@ -33,11 +33,22 @@ const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toI
 
 async function seed(handle: DbHandle) {
   const db = handle.db;
-  const [user] = await db.insert(t.users).values({ name: "Bench Admin", email: `bench-${randomBytes(4).toString("hex")}@example.com` }).returning();
+  const [user] = await db
+    .insert(t.users)
+    .values({ name: "Bench Admin", email: `bench-${randomBytes(4).toString("hex")}@example.com` })
+    .returning();
   const admin: Actor = { kind: "user", userId: user.id, label: user.email!, ip: "127.0.0.1" };
   const org = await createOrganization(admin, { name: "Bench Org", orgId: `bench-${randomBytes(4).toString("hex")}` });
   const now = new Date();
-  await db.insert(t.subscriptions).values({ orgId: org.id, seats: 1000, billingCycle: "yearly", currentPeriodStart: now, currentPeriodEnd: new Date(now.getTime() + 365 * 86_400_000) });
+  await db
+    .insert(t.subscriptions)
+    .values({
+      orgId: org.id,
+      seats: 1000,
+      billingCycle: "yearly",
+      currentPeriodStart: now,
+      currentPeriodEnd: new Date(now.getTime() + 365 * 86_400_000),
+    });
   const sa = await createServiceAccount(admin, org.slug, { name: "bench-bot" });
   const saToken = (await issueServiceAccountToken({ clientId: sa.client_id, clientSecret: sa.client_secret })).access_token;
   const actors = await db
@@ -96,14 +107,20 @@ async function bench(handle: DbHandle) {
   ];
   for (const [label, filter] of filters) report(label, await timeIt(page(filter)));
   const deep = await listActivity(admin, slug, { cursor: String(Math.floor(ENTRIES / 2)) });
-  report(`page at depth ${Math.floor(ENTRIES / 2).toLocaleString("en")} (cursor)`, await timeIt(async () => (await listActivity(admin, slug, { cursor: String(Math.floor(ENTRIES / 2)) })).entries.length));
+  report(
+    `page at depth ${Math.floor(ENTRIES / 2).toLocaleString("en")} (cursor)`,
+    await timeIt(async () => (await listActivity(admin, slug, { cursor: String(Math.floor(ENTRIES / 2)) })).entries.length),
+  );
   if (deep.entries.length === 0) throw new Error("deep page empty");
 
   console.log("\nGET /api/organizations/{orgId}/activity, first page of 100 (whole route handler):");
   const api = (query: string) => async () => {
-    const res = await activityRoute(new Request(`http://localhost/api/organizations/${slug}/activity?${query}`, { headers: { authorization: `Bearer ${saToken}` } }), {
-      params: Promise.resolve({ orgId: slug }),
-    });
+    const res = await activityRoute(
+      new Request(`http://localhost/api/organizations/${slug}/activity?${query}`, { headers: { authorization: `Bearer ${saToken}` } }),
+      {
+        params: Promise.resolve({ orgId: slug }),
+      },
+    );
     if (res.status !== 200) throw new Error(`API ${res.status}: ${await res.text()}`);
     return (await res.json()).data.length;
   };
@@ -136,7 +153,9 @@ async function bench(handle: DbHandle) {
   clearInterval(sampler);
   const elapsed = performance.now() - started;
   const rssAfter = process.memoryUsage().rss;
-  console.log(`  ${(lines - 1).toLocaleString("en")} entries, ${mb(bytes)} of CSV in ${(elapsed / 1000).toFixed(1)} s (${Math.round(((lines - 1) / elapsed) * 1000).toLocaleString("en")} entries/s)`);
+  console.log(
+    `  ${(lines - 1).toLocaleString("en")} entries, ${mb(bytes)} of CSV in ${(elapsed / 1000).toFixed(1)} s (${Math.round(((lines - 1) / elapsed) * 1000).toLocaleString("en")} entries/s)`,
+  );
   console.log(`  RSS before ${mb(rssBefore)}, peak while streaming ${mb(peak)}, after ${mb(rssAfter)} (the file itself is ${mb(bytes)})`);
   console.log(`  RSS after each quarter of the entries: ${checkpoints.join(", ")}`);
 }

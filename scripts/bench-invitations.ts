@@ -30,12 +30,16 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 /** A realistic export: a header, names with commas in quotes, CRLF, some mixed case. */
 function makeCsv(prefix: string) {
   const lines = ["Name,Email,Team"];
-  for (let i = 0; i < ROWS; i++) lines.push(`"Person ${i}, Jr.",${i % 7 === 0 ? `${prefix}.${i}@Example.COM` : `${prefix}.${i}@example.com`},R&D`);
+  for (let i = 0; i < ROWS; i++)
+    lines.push(`"Person ${i}, Jr.",${i % 7 === 0 ? `${prefix}.${i}@Example.COM` : `${prefix}.${i}@example.com`},R&D`);
   return new TextEncoder().encode(lines.join("\r\n") + "\r\n");
 }
 
 async function adminAndOrg(database: DbHandle["db"]): Promise<{ admin: Actor; slug: () => Promise<string> }> {
-  const [user] = await database.insert(t.users).values({ name: "Bench Admin", email: `bench-${randomBytes(4).toString("hex")}@example.com` }).returning();
+  const [user] = await database
+    .insert(t.users)
+    .values({ name: "Bench Admin", email: `bench-${randomBytes(4).toString("hex")}@example.com` })
+    .returning();
   const admin: Actor = { kind: "user", userId: user.id, label: user.email!, ip: "127.0.0.1" };
   return {
     admin,
@@ -130,7 +134,12 @@ async function withPostgres<T>(fn: (handle: DbHandle) => Promise<T>): Promise<T 
 
 const results = [];
 console.log(`bench:invitations — ${ROWS.toLocaleString("en")} rows, ${RUNS} runs per database (each into a fresh org)`);
-console.log(`load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} on ${os.cpus().length} cores (figures are wall time: a busy machine inflates them)`);
+console.log(
+  `load average before: ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")} on ${os.cpus().length} cores (figures are wall time: a busy machine inflates them)`,
+);
 // A data folder on disk, as the app's server uses (not an in-memory database).
 const pgliteDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-invitations-"));
 const pglite = connectPglite(path.join(pgliteDir, "data"));
@@ -146,5 +155,7 @@ if (onPg) results.push(onPg);
 console.log("\nsummary (targets: upload < 3000 ms, memory < 150 MB, first page < 150 ms)");
 for (const r of results) {
   const ok = r.uploadMs < 3000 && r.memory < 150 * 1024 * 1024 && r.pageMs < 150;
-  console.log(`  ${r.kind.padEnd(8)} upload ${r.uploadMs.toFixed(0)} ms · memory +${mb(r.memory)} · first page ${r.pageMs.toFixed(1)} ms · ${ok ? "within targets" : "OVER TARGET"}`);
+  console.log(
+    `  ${r.kind.padEnd(8)} upload ${r.uploadMs.toFixed(0)} ms · memory +${mb(r.memory)} · first page ${r.pageMs.toFixed(1)} ms · ${ok ? "within targets" : "OVER TARGET"}`,
+  );
 }

@@ -25,7 +25,10 @@ const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 async function seed(handle: DbHandle) {
   const db = handle.db;
-  const [user] = await db.insert(t.users).values({ name: "Bench Admin", email: `bench-${randomBytes(4).toString("hex")}@example.com` }).returning();
+  const [user] = await db
+    .insert(t.users)
+    .values({ name: "Bench Admin", email: `bench-${randomBytes(4).toString("hex")}@example.com` })
+    .returning();
   const admin: Actor = { kind: "user", userId: user.id, label: user.email!, ip: "127.0.0.1" };
   const org = await createOrganization(admin, { name: "Bench Org", orgId: `bench-${randomBytes(4).toString("hex")}` });
   const ids: string[] = [];
@@ -35,7 +38,9 @@ async function seed(handle: DbHandle) {
       .insert(t.users)
       .values(Array.from({ length: n }, (_, i) => ({ name: `Person ${start + i}`, email: `person.${start + i}@example.com` })))
       .returning({ id: t.users.id });
-    await db.insert(t.memberships).values(users.map((u, i) => ({ orgId: org.id, userId: u.id, role: (i % 50 === 0 ? "billing_manager" : "member") as "member" })));
+    await db
+      .insert(t.memberships)
+      .values(users.map((u, i) => ({ orgId: org.id, userId: u.id, role: (i % 50 === 0 ? "billing_manager" : "member") as "member" })));
     ids.push(...users.map((u) => u.id));
   }
   const now = new Date();
@@ -99,7 +104,9 @@ async function bench(kind: string, handle: DbHandle) {
     bulkTimes.push(performance.now() - started);
     if (report.results.some((r) => r.outcome !== "assigned")) throw new Error("bulk assign did not assign every seat");
   }
-  console.log(`  bulk assign ${BULK.toLocaleString("en")} seats in one request           ${bulkTimes.map(ms).join(", ")}   (median ${ms(median(bulkTimes))})`);
+  console.log(
+    `  bulk assign ${BULK.toLocaleString("en")} seats in one request           ${bulkTimes.map(ms).join(", ")}   (median ${ms(median(bulkTimes))})`,
+  );
   const revokeStarted = performance.now();
   await revokeSeats(admin, slug, { userIds: ids.slice(2_000, 2_000 + BULK) });
   console.log(`  bulk revoke ${BULK.toLocaleString("en")} seats in one request           ${ms(performance.now() - revokeStarted)}`);

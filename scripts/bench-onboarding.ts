@@ -20,7 +20,11 @@ async function bench(kind: string, handle: DbHandle) {
   const emails = Array.from({ length: EMAILS }, (_, i) => `person${i}.${randomBytes(2).toString("hex")}@example.com`);
   const started = performance.now();
   const res = await onboarding(
-    new Request("http://localhost/api", { method: "POST", headers: { authorization: `Bearer ${saToken}`, "content-type": "application/json" }, body: JSON.stringify({ user_emails: emails }) }),
+    new Request("http://localhost/api", {
+      method: "POST",
+      headers: { authorization: `Bearer ${saToken}`, "content-type": "application/json" },
+      body: JSON.stringify({ user_emails: emails }),
+    }),
     { params: Promise.resolve({ orgId: org.slug }) },
   );
   const ms = performance.now() - started;
@@ -29,7 +33,11 @@ async function bench(kind: string, handle: DbHandle) {
     .select({ n: count() })
     .from(t.memberships)
     .where(and(eq(t.memberships.orgId, org.id), isNotNull(t.memberships.seatAssignedAt)));
-  const ok = res.status === 200 && body.users_in_onboarding_process.length === SEATS && body.users_unavailable_for_onboarding.length === EMAILS - SEATS && seated === SEATS;
+  const ok =
+    res.status === 200 &&
+    body.users_in_onboarding_process.length === SEATS &&
+    body.users_unavailable_for_onboarding.length === EMAILS - SEATS &&
+    seated === SEATS;
   console.log(
     `${kind}: onboarding ${EMAILS.toLocaleString("en")} addresses with ${SEATS} free seats: ${ms.toFixed(0)} ms; ` +
       `${body.users_in_onboarding_process?.length} onboarded, ${body.users_unavailable_for_onboarding?.length} unavailable, seats assigned ${seated}/${SEATS} · ` +

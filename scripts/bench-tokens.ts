@@ -47,7 +47,9 @@ async function seed(handle: DbHandle): Promise<string[]> {
   const periodEnd = new Date(now.getTime() + 365 * 86_400_000);
   // Users, orgs, seated memberships and active subscriptions by set-based SQL; then the tokens.
   await db.execute(sql`insert into organizations (slug, name) select 'bench-' || i, 'Bench ' || i from generate_series(1, ${ORGS}) i`);
-  await db.execute(sql`insert into users (name, email) select 'Bench ' || i, 'bench-' || i || '@example.test' from generate_series(1, ${TOKENS}) i`);
+  await db.execute(
+    sql`insert into users (name, email) select 'Bench ' || i, 'bench-' || i || '@example.test' from generate_series(1, ${TOKENS}) i`,
+  );
   await db.execute(sql`
     insert into memberships (org_id, user_id, role, seat_assigned_at)
     select o.id, u.id, 'member', now()
@@ -129,8 +131,12 @@ async function runFor(kind: "postgres" | "pglite", serverEnv: Record<string, str
     await stop(bare.child);
     const ratio = check.rps / base.rps;
     console.log(`  bare node:http + Map       ${base.rps.toFixed(0).padStart(7)} req/s   p50 ${base.p50} ms   p99 ${base.p99} ms`);
-    console.log(`  /api/tokens/check (${kind.padEnd(8)}) ${check.rps.toFixed(0).padStart(7)} req/s   p50 ${check.p50} ms   p99 ${check.p99} ms   (${check.ok} x 204, ${check.other} other)`);
-    console.log(`  ratio ${ratio.toFixed(2)} (target >= 0.4: ${ratio >= 0.4 ? "met" : "MISSED"}), p99 ${check.p99} ms (target < 10 ms: ${check.p99 < 10 ? "met" : "MISSED"})`);
+    console.log(
+      `  /api/tokens/check (${kind.padEnd(8)}) ${check.rps.toFixed(0).padStart(7)} req/s   p50 ${check.p50} ms   p99 ${check.p99} ms   (${check.ok} x 204, ${check.other} other)`,
+    );
+    console.log(
+      `  ratio ${ratio.toFixed(2)} (target >= 0.4: ${ratio >= 0.4 ? "met" : "MISSED"}), p99 ${check.p99} ms (target < 10 ms: ${check.p99 < 10 ? "met" : "MISSED"})`,
+    );
     return { kind, ratio, check, base };
   } finally {
     fs.rmSync(tokensFile, { force: true });

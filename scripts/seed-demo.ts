@@ -23,8 +23,60 @@ export const demoAccounts = {
   member: "member@demo.test",
 } as const;
 
-const firstNames = ["Ada", "Grace", "Alan", "Katherine", "Edsger", "Barbara", "Donald", "Frances", "John", "Margaret", "Ken", "Radia", "Linus", "Hedy", "Dennis", "Annie", "Tim", "Sophie", "Guido", "Anita", "Bjarne", "Shafi", "Niklaus", "Lynn", "Vint"];
-const lastNames = ["Lovelace", "Hopper", "Turing", "Johnson", "Dijkstra", "Liskov", "Knuth", "Allen", "McCarthy", "Hamilton", "Thompson", "Perlman", "Torvalds", "Lamarr", "Ritchie", "Easley", "Berners-Lee", "Wilson", "van Rossum", "Borg", "Stroustrup", "Goldwasser", "Wirth", "Conway", "Cerf"];
+const firstNames = [
+  "Ada",
+  "Grace",
+  "Alan",
+  "Katherine",
+  "Edsger",
+  "Barbara",
+  "Donald",
+  "Frances",
+  "John",
+  "Margaret",
+  "Ken",
+  "Radia",
+  "Linus",
+  "Hedy",
+  "Dennis",
+  "Annie",
+  "Tim",
+  "Sophie",
+  "Guido",
+  "Anita",
+  "Bjarne",
+  "Shafi",
+  "Niklaus",
+  "Lynn",
+  "Vint",
+];
+const lastNames = [
+  "Lovelace",
+  "Hopper",
+  "Turing",
+  "Johnson",
+  "Dijkstra",
+  "Liskov",
+  "Knuth",
+  "Allen",
+  "McCarthy",
+  "Hamilton",
+  "Thompson",
+  "Perlman",
+  "Torvalds",
+  "Lamarr",
+  "Ritchie",
+  "Easley",
+  "Berners-Lee",
+  "Wilson",
+  "van Rossum",
+  "Borg",
+  "Stroustrup",
+  "Goldwasser",
+  "Wirth",
+  "Conway",
+  "Cerf",
+];
 
 async function main() {
   const handle = connectFromEnv();
@@ -40,7 +92,14 @@ async function main() {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const people = Array.from({ length: 52 }, (_, i) => {
     const name = `${firstNames[i % firstNames.length]} ${lastNames[(i * 7 + Math.floor(i / firstNames.length)) % lastNames.length]}`;
-    const email = i === 0 ? demoAccounts.admin : i === 1 ? demoAccounts.billing : i === 2 ? demoAccounts.member : `${name.toLowerCase().replace(/[^a-z]+/g, ".")}.${i}@demo.test`;
+    const email =
+      i === 0
+        ? demoAccounts.admin
+        : i === 1
+          ? demoAccounts.billing
+          : i === 2
+            ? demoAccounts.member
+            : `${name.toLowerCase().replace(/[^a-z]+/g, ".")}.${i}@demo.test`;
     return { name: i === 0 ? "Ada Admin" : i === 1 ? "Bill Billing" : i === 2 ? "Mia Member" : name, email, passwordHash };
   });
   const users = await db.insert(t.users).values(people).returning({ id: t.users.id, email: t.users.email });
@@ -62,14 +121,22 @@ async function main() {
   const seated = [2, ...Array.from({ length: 24 }, (_, i) => i + 5)];
   await assignSeats(admin, acme.slug, { userIds: seated.map((i) => users[i].id) });
   for (const i of seated.slice(0, 18)) await issueToken(actorFor(i), acme.slug, {});
-  await inviteMembers(admin, acme.slug, { emails: ["new.hire@demo.test", "contractor@partner.example", "intern@demo.test", "data.team@demo.test"] });
-  await inviteMembers(admin, acme.slug, { emails: ["late.reply@demo.test", "former.contractor@partner.example"] }, { now: new Date(Date.now() - 10 * 86_400_000) });
+  await inviteMembers(admin, acme.slug, {
+    emails: ["new.hire@demo.test", "contractor@partner.example", "intern@demo.test", "data.team@demo.test"],
+  });
+  await inviteMembers(
+    admin,
+    acme.slug,
+    { emails: ["late.reply@demo.test", "former.contractor@partner.example"] },
+    { now: new Date(Date.now() - 10 * 86_400_000) },
+  );
   await createServiceAccount(admin, acme.slug, { name: "ci_pipeline" });
   await createServiceAccount(admin, acme.slug, { name: "jupyter-hub" });
   await addOrgUser(admin, acme.slug, { first_name: "Jupyter", last_name: "Server-1" });
 
   // Globex Labs: a second org where the demo member is too, with fewer seats left.
-  for (const i of [2, ...Array.from({ length: 11 }, (_, k) => k + 41)]) await addOrgUser(globexAdmin, globex.slug, { email: users[i].email! });
+  for (const i of [2, ...Array.from({ length: 11 }, (_, k) => k + 41)])
+    await addOrgUser(globexAdmin, globex.slug, { email: users[i].email! });
   await changeMemberRole(globexAdmin, globex.slug, { userId: users[41].id, role: "billing_manager" });
   await purchaseSubscription(globexAdmin, globex.slug, { seats: 10, billingCycle: "monthly" });
   await assignSeats(globexAdmin, globex.slug, { userIds: [2, 42, 43, 44, 45, 46, 47, 48].map((i) => users[i].id) });
@@ -86,8 +153,21 @@ async function main() {
  * A couple of months of earlier history, so the Activity page has something to filter: what
  * the orgs' people did before today, spread over past dates and a few addresses.
  */
-async function backfillHistory(db: ReturnType<typeof connectFromEnv>["db"], orgIds: string[], users: Array<{ id: string; email: string | null }>) {
-  const actions = ["seat.assigned", "seat.revoked", "token.issued", "token.reissued", "member.role_changed", "invitation.resent", "invitation.removed", "subscription.seats_changed"];
+async function backfillHistory(
+  db: ReturnType<typeof connectFromEnv>["db"],
+  orgIds: string[],
+  users: Array<{ id: string; email: string | null }>,
+) {
+  const actions = [
+    "seat.assigned",
+    "seat.revoked",
+    "token.issued",
+    "token.reissued",
+    "member.role_changed",
+    "invitation.resent",
+    "invitation.removed",
+    "subscription.seats_changed",
+  ];
   const ips = ["192.0.2.10", "198.51.100.23", "203.0.113.42", "2001:db8::7"];
   const rows = Array.from({ length: 240 }, (_, i) => {
     const actor = users[i % 5 === 0 ? 1 : i % 3 === 0 ? 3 : 0];

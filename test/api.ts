@@ -13,8 +13,20 @@ type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) 
 /** Calls a route handler the way Next.js would, with a real Request. */
 export async function callRoute(
   handler: Handler,
-  { method = "GET", path = "/api/x", token, body, params = {}, headers = {} }: {
-    method?: string; path?: string; token?: string | null; body?: unknown; params?: Record<string, string>; headers?: Record<string, string>;
+  {
+    method = "GET",
+    path = "/api/x",
+    token,
+    body,
+    params = {},
+    headers = {},
+  }: {
+    method?: string;
+    path?: string;
+    token?: string | null;
+    body?: unknown;
+    params?: Record<string, string>;
+    headers?: Record<string, string>;
   } = {},
 ) {
   const init: RequestInit = { method, headers: { ...headers } };
@@ -33,7 +45,10 @@ export const PASSWORD = "api test password";
 /** A user who can sign in with PASSWORD, as the actor the domain takes. */
 export async function createLoginUser(name = "API User"): Promise<UserActor> {
   const email = `api-${randomBytes(4).toString("hex")}@example.test`;
-  const [user] = await db().insert(t.users).values({ name, email, passwordHash: await hashPassword(PASSWORD) }).returning();
+  const [user] = await db()
+    .insert(t.users)
+    .values({ name, email, passwordHash: await hashPassword(PASSWORD) })
+    .returning();
   return { kind: "user", userId: user.id, label: email, ip: "203.0.113.9" };
 }
 
@@ -47,10 +62,16 @@ export async function createApiOrg({ seats = 10, subscribed = true } = {}) {
   const org = await createOrganization(admin, { name: "API Org", orgId: `api-${randomBytes(3).toString("hex")}` });
   if (subscribed) {
     const now = new Date();
-    await db().insert(t.subscriptions).values({
-      orgId: org.id, seats, billingCycle: "monthly", status: "active",
-      currentPeriodStart: now, currentPeriodEnd: new Date(now.getTime() + 30 * 86_400_000),
-    });
+    await db()
+      .insert(t.subscriptions)
+      .values({
+        orgId: org.id,
+        seats,
+        billingCycle: "monthly",
+        status: "active",
+        currentPeriodStart: now,
+        currentPeriodEnd: new Date(now.getTime() + 30 * 86_400_000),
+      });
   }
   const sa = await createServiceAccount(admin, org.slug, { name: `bot-${randomBytes(2).toString("hex")}` });
   const saToken = (await issueServiceAccountToken({ clientId: sa.client_id, clientSecret: sa.client_secret })).access_token;
@@ -68,13 +89,17 @@ export async function addLoginMember(orgId: string, role: Role) {
  * path and method, and a JSON body must parse with the documented zod schema.
  */
 export function expectDocumentedResponse(template: string, method: string, res: { status: number; body: unknown }) {
-  const operation = (apiPaths as Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>)[template]?.[method.toLowerCase()];
+  const operation = (
+    apiPaths as Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>
+  )[template]?.[method.toLowerCase()];
   if (!operation) throw new Error(`${method} ${template} is not in the OpenAPI document`);
   const response = operation.responses?.[String(res.status)];
   if (!response) throw new Error(`${method} ${template} answered ${res.status}, which its OpenAPI entry does not document`);
-  const schema = Object.values(response.content ?? {})[0]?.schema as { safeParse?: (v: unknown) => { success: boolean; error?: unknown } } | undefined;
+  const schema = Object.values(response.content ?? {})[0]?.schema as
+    { safeParse?: (v: unknown) => { success: boolean; error?: unknown } } | undefined;
   if (res.body !== undefined && schema?.safeParse) {
     const parsed = schema.safeParse(res.body);
-    if (!parsed.success) throw new Error(`${method} ${template} ${res.status}: the body does not match its schema: ${String(parsed.error)}`);
+    if (!parsed.success)
+      throw new Error(`${method} ${template} ${res.status}: the body does not match its schema: ${String(parsed.error)}`);
   }
 }

@@ -35,10 +35,7 @@ export default async function setup(project: TestProject) {
 }
 
 async function dropLeftovers(c: import("pg").Client) {
-  const { rows } = await c.query<{ datname: string }>(
-    "SELECT datname FROM pg_database WHERE datname LIKE $1",
-    [`${PREFIX}%`],
-  );
+  const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${PREFIX}%`]);
   for (const { datname } of rows) {
     const pid = Number(datname.slice(PREFIX.length).split("_")[0]);
     if (pid && !isAlive(pid)) await c.query(`DROP DATABASE IF EXISTS ${ident(datname)} WITH (FORCE)`);

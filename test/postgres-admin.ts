@@ -1,8 +1,7 @@
 import pg from "pg";
 
 /** The server the postgres project uses; test/global-setup.ts and test/db.ts share it. */
-export const baseUrl = () =>
-  process.env.TEST_DATABASE_URL ?? "postgres://portal:portal@127.0.0.1:5432/postgres";
+export const baseUrl = () => process.env.TEST_DATABASE_URL ?? "postgres://portal:portal@127.0.0.1:5432/postgres";
 
 /** The same server, another database. */
 export function urlFor(database: string) {

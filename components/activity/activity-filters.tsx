@@ -11,9 +11,23 @@ const selectClass =
   "block h-9 w-full rounded-md border-0 bg-white px-3 text-sm text-zinc-900 shadow-xs ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-indigo-600 focus:outline-none";
 
 /** A plain GET form: the filters live in the URL, so a filtered view can be shared and reloaded. */
-export function ActivityFilters({ basePath, values, errors = {} }: { basePath: string; values: ActivityFilterValues; errors?: FieldErrors }) {
+export function ActivityFilters({
+  basePath,
+  values,
+  errors = {},
+}: {
+  basePath: string;
+  values: ActivityFilterValues;
+  errors?: FieldErrors;
+}) {
   return (
-    <form method="get" action={basePath} role="search" aria-label="Filter activity" className="mb-6 grid gap-4 rounded-lg bg-white p-4 shadow-xs ring-1 ring-zinc-200 sm:grid-cols-2 lg:grid-cols-5">
+    <form
+      method="get"
+      action={basePath}
+      role="search"
+      aria-label="Filter activity"
+      className="mb-6 grid gap-4 rounded-lg bg-white p-4 shadow-xs ring-1 ring-zinc-200 sm:grid-cols-2 lg:grid-cols-5"
+    >
       <Field id="filter-actor" label="Actor" error={errors.actor} hint="Email or service account name">
         <Input name="actor" defaultValue={values.actor ?? ""} {...describedBy("filter-actor", errors.actor, true)} />
       </Field>

@@ -17,7 +17,8 @@ export function CsvFileField({
   phase: UploadPhase | null;
   error?: string;
 }) {
-  const tooBig = file && file.size > MAX_CSV_BYTES ? `This file is ${kib(file.size)}; the limit is 5 MB. Split it and upload each part.` : undefined;
+  const tooBig =
+    file && file.size > MAX_CSV_BYTES ? `This file is ${kib(file.size)}; the limit is 5 MB. Split it and upload each part.` : undefined;
   const message = error ?? tooBig;
   const percent = phase?.phase === "uploading" && phase.total > 0 ? Math.round((phase.loaded / phase.total) * 100) : null;
   return (

@@ -138,7 +138,9 @@ export function EmailChips({
       </div>
       <p id="invite-emails-hint" className={cn("text-xs", error ? "font-medium text-red-700" : "text-zinc-600")}>
         {error ?? "Press Enter, Tab or comma after each address, or paste a list."}
-        {!error && chips.length > 0 && ` ${chips.length - invalid} valid${invalid ? `, ${invalid} invalid (they will be reported, not invited)` : ""}.`}
+        {!error &&
+          chips.length > 0 &&
+          ` ${chips.length - invalid} valid${invalid ? `, ${invalid} invalid (they will be reported, not invited)` : ""}.`}
       </p>
       <p role="status" className="sr-only">
         {notice}

@@ -34,8 +34,9 @@ export function InvitationsTable({
   };
   const togglePage = (on: boolean) => {
     const next = new Set(selected);
-    for (const r of rows) if (on) next.add(r.id);
-    else next.delete(r.id);
+    for (const r of rows)
+      if (on) next.add(r.id);
+      else next.delete(r.id);
     onSelectedChange(next);
   };
 
@@ -63,7 +64,11 @@ export function InvitationsTable({
           <tr key={row.id} className={selected.has(row.id) ? "bg-indigo-50/60" : undefined}>
             {selecting && (
               <Td>
-                <Checkbox aria-label={`Select ${row.email}`} checked={selected.has(row.id)} onChange={(e) => toggle(row.id, e.target.checked)} />
+                <Checkbox
+                  aria-label={`Select ${row.email}`}
+                  checked={selected.has(row.id)}
+                  onChange={(e) => toggle(row.id, e.target.checked)}
+                />
               </Td>
             )}
             <Td className="min-w-56 font-medium [overflow-wrap:anywhere] text-zinc-900">{row.email}</Td>

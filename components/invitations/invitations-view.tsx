@@ -64,8 +64,12 @@ export function InvitationsView({ orgId, initial }: { orgId: string; initial: In
     const one = ids.length === 1 && result.data.emails[0];
     toast.success(
       (kind === "resend"
-        ? one ? `Invitation resent to ${one}.` : `${plural(done, "invitation")} resent.`
-        : one ? `Invitation for ${one} removed.` : `${plural(done, "invitation")} removed.`) + skipped,
+        ? one
+          ? `Invitation resent to ${one}.`
+          : `${plural(done, "invitation")} resent.`
+        : one
+          ? `Invitation for ${one} removed.`
+          : `${plural(done, "invitation")} removed.`) + skipped,
     );
     exitMode();
     await refresh();
@@ -148,7 +152,11 @@ export function InvitationsView({ orgId, initial }: { orgId: string; initial: In
           onNext={to < data.total ? () => setPage(data.page + 1) : undefined}
         />
       )}
-      {query.isError && <p role="alert" className="text-sm text-red-700">The list could not be loaded: {query.error.message}</p>}
+      {query.isError && (
+        <p role="alert" className="text-sm text-red-700">
+          The list could not be loaded: {query.error.message}
+        </p>
+      )}
 
       <ConfirmDialog
         open={confirm !== null}

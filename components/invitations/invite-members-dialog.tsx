@@ -28,7 +28,12 @@ export function InviteMembersDialog({ orgId }: { orgId: string }) {
     setReport(result);
     void queryClient.invalidateQueries({ queryKey: ["invitations", orgId] });
     const { invited, already_invited, already_member, invalid } = result.counts;
-    const parts = [`${invited} invited`, already_invited && `${already_invited} resent`, already_member && `${already_member} already members`, invalid && `${invalid} invalid`];
+    const parts = [
+      `${invited} invited`,
+      already_invited && `${already_invited} resent`,
+      already_member && `${already_member} already members`,
+      invalid && `${invalid} invalid`,
+    ];
     toast.success(`Invitations: ${parts.filter(Boolean).join(", ")}.`);
   };
 
@@ -43,7 +48,12 @@ export function InviteMembersDialog({ orgId }: { orgId: string }) {
         title={report ? "Invitations sent" : "Invite Members"}
         description={report ? "What happened to each address." : "Each person gets an email with a link that is valid for 7 days."}
       >
-        {open && (report ? <InviteReportView report={report} onDone={close} onInviteMore={() => setReport(null)} /> : <InviteForm orgId={orgId} onResult={onResult} />)}
+        {open &&
+          (report ? (
+            <InviteReportView report={report} onDone={close} onInviteMore={() => setReport(null)} />
+          ) : (
+            <InviteForm orgId={orgId} onResult={onResult} />
+          ))}
       </DialogContent>
     </Dialog>
   );
@@ -100,7 +110,13 @@ function InviteForm({ orgId, onResult }: { orgId: string; onResult: (r: InviteRe
           <TabsTrigger value="csv">Bulk Upload</TabsTrigger>
         </TabsList>
         <TabsContent value="emails" className="pt-4">
-          <EmailChips chips={chips} onChange={setChips} text={text} onTextChange={setText} error={tab === "emails" ? fieldError : undefined} />
+          <EmailChips
+            chips={chips}
+            onChange={setChips}
+            text={text}
+            onTextChange={setText}
+            error={tab === "emails" ? fieldError : undefined}
+          />
         </TabsContent>
         <TabsContent value="csv" className="pt-4">
           <CsvFileField file={file} onFile={setFile} phase={phase} error={tab === "csv" ? fieldError : undefined} />

@@ -40,17 +40,27 @@ export function InviteReportView({ report, onDone, onInviteMore }: { report: Inv
         <table className="min-w-full text-sm">
           <thead className="sticky top-0 bg-zinc-50 text-left text-xs font-semibold text-zinc-600">
             <tr>
-              <th scope="col" className="px-3 py-2">Email</th>
-              <th scope="col" className="px-3 py-2">Result</th>
-              <th scope="col" className="px-3 py-2">Row</th>
+              <th scope="col" className="px-3 py-2">
+                Email
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Result
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Row
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-zinc-100">
             {report.entries.slice(0, SHOWN).map((e, i) => (
               <tr key={`${e.email}-${i}`}>
-                <td className="min-w-48 px-3 py-2 [overflow-wrap:anywhere] text-zinc-900">{e.email || <em className="text-zinc-600">(empty)</em>}</td>
+                <td className="min-w-48 px-3 py-2 [overflow-wrap:anywhere] text-zinc-900">
+                  {e.email || <em className="text-zinc-600">(empty)</em>}
+                </td>
                 <td className="px-3 py-2">
-                  <span className={cn("inline-block rounded-full px-2 py-0.5 text-xs font-medium ring-1", tone[e.outcome])}>{outcomeLabels[e.outcome]}</span>
+                  <span className={cn("inline-block rounded-full px-2 py-0.5 text-xs font-medium ring-1", tone[e.outcome])}>
+                    {outcomeLabels[e.outcome]}
+                  </span>
                   {e.reason && <p className="mt-1 text-xs text-zinc-700">{e.reason}</p>}
                 </td>
                 <td className="px-3 py-2 text-zinc-700">{e.rows?.join(", ") ?? "—"}</td>

@@ -6,7 +6,7 @@ describe("reportToCsv", () => {
   it("writes one line per entry with the outcome, details and rows, quoting where needed", () => {
     const csv = reportToCsv([
       { email: "ada@example.com", outcome: "invited", rows: [2, 5], reason: "Listed 2 times in the file (rows 2, 5); handled once" },
-      { email: "=HYPERLINK(\"x\")", outcome: "invalid", reason: "Not a valid email address", rows: [3] },
+      { email: '=HYPERLINK("x")', outcome: "invalid", reason: "Not a valid email address", rows: [3] },
       { email: "bob@example.com", outcome: "already_member" },
     ]);
     expect(csv.startsWith("\uFEFFemail,result,details,rows\r\n")).toBe(true);

@@ -21,16 +21,24 @@ export function BulkSeatsToolbar(props: {
   if (!mode) {
     return (
       <div className="ml-auto flex gap-2">
-        <Button variant="secondary" onClick={() => props.onStart("assign")}>Assign Seats</Button>
-        <Button variant="secondary" onClick={() => props.onStart("revoke")}>Revoke Seats</Button>
+        <Button variant="secondary" onClick={() => props.onStart("assign")}>
+          Assign Seats
+        </Button>
+        <Button variant="secondary" onClick={() => props.onStart("revoke")}>
+          Revoke Seats
+        </Button>
       </div>
     );
   }
   const users = `${n} ${n === 1 ? "user" : "users"}`;
   return (
     <div className="ml-auto flex items-center gap-2">
-      <span className="text-sm text-zinc-700" aria-live="polite">{n} selected</span>
-      <Button variant="secondary" onClick={props.onCancel}>Cancel</Button>
+      <span className="text-sm text-zinc-700" aria-live="polite">
+        {n} selected
+      </span>
+      <Button variant="secondary" onClick={props.onCancel}>
+        Cancel
+      </Button>
       <Button variant={mode === "revoke" ? "danger" : "primary"} disabled={n === 0} onClick={() => setConfirming(true)}>
         {mode === "assign" ? "Assign Users" : "Revoke Seats"}
       </Button>

@@ -18,7 +18,9 @@ export function LeaveOrganization({ orgId, orgName, canLeave }: { orgId: string;
       {canLeave ? (
         <>
           <p className="mt-1 text-sm text-zinc-600">You lose access at once; your seat and token are revoked.</p>
-          <Button variant="danger" className="mt-4" onClick={() => setOpen(true)}>{label}</Button>
+          <Button variant="danger" className="mt-4" onClick={() => setOpen(true)}>
+            {label}
+          </Button>
           <ConfirmDialog
             open={open}
             onOpenChange={setOpen}

@@ -8,8 +8,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { MemberRow } from "@/lib/domain/members/list-members";
 import { roleLabels } from "@/lib/authz/policy";
 
-const itemClass =
-  "block w-full cursor-pointer rounded px-3 py-2 text-left text-sm text-zinc-800 outline-none data-highlighted:bg-zinc-100";
+const itemClass = "block w-full cursor-pointer rounded px-3 py-2 text-left text-sm text-zinc-800 outline-none data-highlighted:bg-zinc-100";
 
 export type MemberActionHandlers = {
   assignSeat: (m: MemberRow) => Promise<void>;

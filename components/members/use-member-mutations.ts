@@ -26,7 +26,7 @@ export function useMemberMutations(orgId: string, onBulkResult: (r: BulkResult) 
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["members", orgId] });
 
-  const report = <T,>(result: ActionResult<T>, success: (data: T) => string) => {
+  const report = <T>(result: ActionResult<T>, success: (data: T) => string) => {
     if (result.ok) toast.success(success(result.data));
     else if (result.code === "no_seat_available" || result.code === "no_subscription") {
       toast.error(result.error, { action: { label: "Subscription", onClick: () => router.push(subscriptionUrl) } });
@@ -49,7 +49,11 @@ export function useMemberMutations(orgId: string, onBulkResult: (r: BulkResult) 
     },
     async syncToken(m: MemberRow) {
       const result = await syncTokenAction(orgId, { userId: m.userId });
-      report(result, (d) => `${m.name}'s token now expires with the subscription period, on ${new Date(d.expiresAt).toLocaleDateString("en", { dateStyle: "long" })}.`);
+      report(
+        result,
+        (d) =>
+          `${m.name}'s token now expires with the subscription period, on ${new Date(d.expiresAt).toLocaleDateString("en", { dateStyle: "long" })}.`,
+      );
       await refresh();
     },
     async remove(m: MemberRow) {

@@ -72,10 +72,7 @@ export function UsersTable(props: {
   const set = (patch: Partial<Params>) => setParams((p) => ({ ...p, page: 1, ...patch }));
   const sortBy = (sort: MemberSort) => set({ sort, dir: params.sort === sort && params.dir === "asc" ? "desc" : "asc" });
 
-  const eligible = useMemo(
-    () => (mode ? data.rows.filter((r) => (mode === "assign" ? !r.seat : r.seat)) : []),
-    [data.rows, mode],
-  );
+  const eligible = useMemo(() => (mode ? data.rows.filter((r) => (mode === "assign" ? !r.seat : r.seat)) : []), [data.rows, mode]);
   const toggle = (m: MemberRow, on: boolean) =>
     setSelected((s) => {
       const next = new Map(s);
@@ -96,7 +93,8 @@ export function UsersTable(props: {
     <Th aria-sort={params.sort === sort ? (params.dir === "asc" ? "ascending" : "descending") : undefined}>
       <button type="button" onClick={() => sortBy(sort)} className="inline-flex items-center gap-1 uppercase hover:text-zinc-900">
         {label}
-        {params.sort === sort && (params.dir === "asc" ? <ArrowUp className="size-3" aria-hidden /> : <ArrowDown className="size-3" aria-hidden />)}
+        {params.sort === sort &&
+          (params.dir === "asc" ? <ArrowUp className="size-3" aria-hidden /> : <ArrowDown className="size-3" aria-hidden />)}
       </button>
     </Th>
   );
@@ -112,20 +110,28 @@ export function UsersTable(props: {
 
       <div className="mb-4 flex flex-wrap items-end gap-3">
         <div className="min-w-56 flex-1">
-          <label htmlFor="member-search" className="mb-1 block text-sm font-medium text-zinc-800">Search members</label>
+          <label htmlFor="member-search" className="mb-1 block text-sm font-medium text-zinc-800">
+            Search members
+          </label>
           <Input id="member-search" type="search" placeholder="Name or email" value={search} onChange={(e) => setSearch(e.target.value)} />
         </div>
         <div>
-          <label htmlFor="member-role" className="mb-1 block text-sm font-medium text-zinc-800">Role</label>
+          <label htmlFor="member-role" className="mb-1 block text-sm font-medium text-zinc-800">
+            Role
+          </label>
           <select id="member-role" className={selectClass} value={params.role} onChange={(e) => set({ role: e.target.value })}>
             <option value="">All roles</option>
             {roles.map((r) => (
-              <option key={r} value={r}>{roleLabels[r]}</option>
+              <option key={r} value={r}>
+                {roleLabels[r]}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="member-seat" className="mb-1 block text-sm font-medium text-zinc-800">Seat</label>
+          <label htmlFor="member-seat" className="mb-1 block text-sm font-medium text-zinc-800">
+            Seat
+          </label>
           <select id="member-seat" className={selectClass} value={params.seat} onChange={(e) => set({ seat: e.target.value })}>
             <option value="">Any</option>
             <option value="yes">With a seat</option>
@@ -170,13 +176,19 @@ export function UsersTable(props: {
             {sortHeader("Seat", "seat")}
             {sortHeader("Joined", "joined")}
             <Th>Token</Th>
-            {canManage && <Th><span className="sr-only">Actions</span></Th>}
+            {canManage && (
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
+            )}
           </tr>
         </THead>
         <TBody>
           {data.rows.length === 0 && (
             <tr>
-              <Td colSpan={8} className="py-8 text-center text-zinc-600">No members match.</Td>
+              <Td colSpan={8} className="py-8 text-center text-zinc-600">
+                No members match.
+              </Td>
             </tr>
           )}
           {data.rows.map((m) => {
@@ -187,7 +199,11 @@ export function UsersTable(props: {
                 {mode && (
                   <Td>
                     {canSelect && (
-                      <Checkbox aria-label={`Select ${m.name}`} checked={selected.has(m.userId)} onChange={(e) => toggle(m, e.target.checked)} />
+                      <Checkbox
+                        aria-label={`Select ${m.name}`}
+                        checked={selected.has(m.userId)}
+                        onChange={(e) => toggle(m, e.target.checked)}
+                      />
                     )}
                   </Td>
                 )}
@@ -197,7 +213,15 @@ export function UsersTable(props: {
                 </Td>
                 <Td>{m.email ?? <span className="text-zinc-600">managed by the organization</span>}</Td>
                 <Td>
-                  <Badge className={m.role === "admin" ? "bg-indigo-50 text-indigo-800" : m.role === "billing_manager" ? "bg-amber-50 text-amber-900" : undefined}>
+                  <Badge
+                    className={
+                      m.role === "admin"
+                        ? "bg-indigo-50 text-indigo-800"
+                        : m.role === "billing_manager"
+                          ? "bg-amber-50 text-amber-900"
+                          : undefined
+                    }
+                  >
                     {roleLabels[m.role]}
                   </Badge>
                 </Td>
@@ -214,7 +238,11 @@ export function UsersTable(props: {
           })}
         </TBody>
       </Table>
-      {query.isError && <p role="alert" className="mt-2 text-sm text-red-700">{(query.error as Error).message}</p>}
+      {query.isError && (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {(query.error as Error).message}
+        </p>
+      )}
       <Pagination
         from={from}
         to={to}

@@ -21,7 +21,10 @@ export function NewOrganizationDialog() {
       <DialogTrigger asChild>
         <Button>Form New Organization</Button>
       </DialogTrigger>
-      <DialogContent title="Form New Organization" description="You will be its Account Admin. The Organization ID is part of its web address and cannot be changed later.">
+      <DialogContent
+        title="Form New Organization"
+        description="You will be its Account Admin. The Organization ID is part of its web address and cannot be changed later."
+      >
         {open && <NewOrganizationForm />}
       </DialogContent>
     </Dialog>
@@ -74,7 +77,11 @@ function NewOrganizationForm() {
 
   const current = availability && availability.orgId === (orgId ?? "").trim().toLowerCase() ? availability : null;
   const idError = errors.orgId?.message ?? (current && !current.available ? current.message : undefined);
-  const idHint = current?.available ? <span className="text-emerald-700">{current.message}</span> : "3–39 characters: a-z, 0-9 and hyphens.";
+  const idHint = current?.available ? (
+    <span className="text-emerald-700">{current.message}</span>
+  ) : (
+    "3–39 characters: a-z, 0-9 and hyphens."
+  );
   const idField = form.register("orgId", { onChange: () => (idEdited.current = true) });
 
   return (

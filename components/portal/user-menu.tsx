@@ -4,14 +4,16 @@ import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { DropdownMenu } from "radix-ui";
 
-const itemClass =
-  "block w-full cursor-pointer rounded px-3 py-2 text-left text-sm text-zinc-800 outline-none data-highlighted:bg-zinc-100";
+const itemClass = "block w-full cursor-pointer rounded px-3 py-2 text-left text-sm text-zinc-800 outline-none data-highlighted:bg-zinc-100";
 
 export function UserMenu({ name, email }: { name: string; email: string }) {
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger className="inline-flex items-center gap-2 rounded-md px-2 py-1.5 text-sm font-medium text-zinc-800 hover:bg-zinc-100">
-        <span className="flex size-7 items-center justify-center rounded-full bg-indigo-100 text-xs font-semibold text-indigo-800" aria-hidden>
+        <span
+          className="flex size-7 items-center justify-center rounded-full bg-indigo-100 text-xs font-semibold text-indigo-800"
+          aria-hidden
+        >
           {name.slice(0, 1).toUpperCase()}
         </span>
         <span>{name}</span>

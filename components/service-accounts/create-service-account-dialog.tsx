@@ -50,7 +50,11 @@ export function CreateServiceAccountDialog({ orgId }: { orgId: string }) {
       </DialogTrigger>
       <DialogContent
         title={created ? "Copy the secret now" : "Create Service Account"}
-        description={created ? "This is the only time the client secret is shown. Store it in your secret manager." : "Lower-case letters, digits, hyphens and underscores."}
+        description={
+          created
+            ? "This is the only time the client secret is shown. Store it in your secret manager."
+            : "Lower-case letters, digits, hyphens and underscores."
+        }
       >
         {created ? (
           <div className="space-y-4">

@@ -10,7 +10,8 @@ import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 
 type Account = { name: string; client_id: string; created_at: string; last_used_at: string | null };
 
-const formatDate = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en", { dateStyle: "medium", timeStyle: "short" }) : "Never");
+const formatDate = (iso: string | null) =>
+  iso ? new Date(iso).toLocaleString("en", { dateStyle: "medium", timeStyle: "short" }) : "Never";
 
 export function ServiceAccountsTable({ orgId, accounts }: { orgId: string; accounts: Account[] }) {
   const router = useRouter();
@@ -34,7 +35,9 @@ export function ServiceAccountsTable({ orgId, accounts }: { orgId: string; accou
             <Th>Client ID</Th>
             <Th>Created</Th>
             <Th>Last token issued</Th>
-            <Th><span className="sr-only">Actions</span></Th>
+            <Th>
+              <span className="sr-only">Actions</span>
+            </Th>
           </tr>
         </THead>
         <TBody>

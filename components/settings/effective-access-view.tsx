@@ -63,9 +63,15 @@ export function EffectiveAccessView({ access }: { access: EffectiveAccessRespons
             <caption className="sr-only">Cloud storage by organization</caption>
             <thead className="bg-zinc-50 text-left text-xs font-semibold tracking-wide text-zinc-600 uppercase">
               <tr>
-                <th scope="col" className="px-6 py-3">Organization</th>
-                <th scope="col" className="px-6 py-3">Organization ID</th>
-                <th scope="col" className="px-6 py-3">Cloud storage</th>
+                <th scope="col" className="px-6 py-3">
+                  Organization
+                </th>
+                <th scope="col" className="px-6 py-3">
+                  Organization ID
+                </th>
+                <th scope="col" className="px-6 py-3">
+                  Cloud storage
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-100">

@@ -70,14 +70,18 @@ export function SubscriptionForm(props: {
           ))}
         </div>
         {errors.billingCycle && (
-          <p id="sub-cycle-error" role="alert" className="mt-1 text-xs font-medium text-red-700">{errors.billingCycle.message}</p>
+          <p id="sub-cycle-error" role="alert" className="mt-1 text-xs font-medium text-red-700">
+            {errors.billingCycle.message}
+          </p>
         )}
       </fieldset>
       <p className="text-xs text-zinc-600">
         No card is charged: the purchase is recorded in the ledger. The period runs one month or one year from the purchase.
       </p>
       <div className="flex justify-end gap-2 pt-2">
-        <Button type="submit" disabled={isSubmitting}>{isSubmitting ? "Saving…" : "Confirm"}</Button>
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? "Saving…" : "Confirm"}
+        </Button>
       </div>
     </form>
   );

@@ -22,7 +22,9 @@ export type LedgerEntry = {
 export function SubscriptionLedger({ entries }: { entries: LedgerEntry[] }) {
   return (
     <section aria-labelledby="ledger-heading" className="mt-8">
-      <h2 id="ledger-heading" className="mb-3 text-lg font-semibold text-zinc-900">Ledger</h2>
+      <h2 id="ledger-heading" className="mb-3 text-lg font-semibold text-zinc-900">
+        Ledger
+      </h2>
       {entries.length === 0 ? (
         <p className="text-sm text-zinc-600">No purchases or changes yet.</p>
       ) : (

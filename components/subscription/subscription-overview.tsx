@@ -43,7 +43,9 @@ export function SubscriptionOverview(props: {
       </DialogTrigger>
       <DialogContent
         title={label}
-        description={sub ? "Add seats at any time, or reduce them down to the number assigned." : "Choose how many seats and how often to pay."}
+        description={
+          sub ? "Add seats at any time, or reduce them down to the number assigned." : "Choose how many seats and how often to pay."
+        }
       >
         {open && (
           <SubscriptionForm
@@ -80,7 +82,9 @@ export function SubscriptionOverview(props: {
       {props.canManage && (
         <div className="mt-6 flex flex-wrap gap-2 border-t border-zinc-200 pt-4">
           {dialog}
-          <Button variant="secondary" onClick={() => setRenewing(true)}>Renew Now</Button>
+          <Button variant="secondary" onClick={() => setRenewing(true)}>
+            Renew Now
+          </Button>
           <ConfirmDialog
             open={renewing}
             onOpenChange={setRenewing}

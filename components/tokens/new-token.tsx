@@ -15,9 +15,7 @@ function Snippet({ id, label, value, copyLabel }: { id: string; label: string; v
         {label}
       </p>
       <div className="flex items-start gap-2">
-        <code className="block min-w-0 flex-1 rounded-md bg-zinc-900 px-3 py-2 font-mono text-xs break-all text-zinc-50">
-          {value}
-        </code>
+        <code className="block min-w-0 flex-1 rounded-md bg-zinc-900 px-3 py-2 font-mono text-xs break-all text-zinc-50">{value}</code>
         <CopyButton value={value} label={copyLabel} />
       </div>
     </div>

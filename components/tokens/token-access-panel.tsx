@@ -19,8 +19,7 @@ export type CurrentToken = {
   useCount: number;
 };
 
-const utcLabel = (iso: string) =>
-  new Date(iso).toLocaleString("en", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }) + " UTC";
+const utcLabel = (iso: string) => new Date(iso).toLocaleString("en", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 
 export function TokenAccessPanel(props: { orgId: string; token: CurrentToken | null; periodEnd: string; periodEndLabel: string }) {
   const router = useRouter();
@@ -70,7 +69,11 @@ export function TokenAccessPanel(props: { orgId: string; token: CurrentToken | n
               <dt className="font-medium text-zinc-600">Token</dt>
               <dd className="mt-1 font-mono text-zinc-900">
                 opt_…{props.token.last4}{" "}
-                {props.token.status === "expired" ? <Badge className="bg-red-100 text-red-800">Expired</Badge> : <Badge className="bg-emerald-100 text-emerald-800">Active</Badge>}
+                {props.token.status === "expired" ? (
+                  <Badge className="bg-red-100 text-red-800">Expired</Badge>
+                ) : (
+                  <Badge className="bg-emerald-100 text-emerald-800">Active</Badge>
+                )}
               </dd>
             </div>
             <div>
@@ -120,8 +123,8 @@ export function TokenAccessPanel(props: { orgId: string; token: CurrentToken | n
         title="Reissue your token?"
         description={
           <p>
-            Your current token (ending in <span className="font-mono">{props.token?.last4}</span>) stops working at once:
-            update every machine that uses it with the new one.
+            Your current token (ending in <span className="font-mono">{props.token?.last4}</span>) stops working at once: update every
+            machine that uses it with the new one.
           </p>
         }
         confirmLabel="Reissue"

@@ -18,6 +18,4 @@ export const TBody = ({ className, ...props }: ComponentProps<"tbody">) => (
 export const Th = ({ className, ...props }: ComponentProps<"th">) => (
   <th scope="col" className={cn("px-4 py-3 whitespace-nowrap", className)} {...props} />
 );
-export const Td = ({ className, ...props }: ComponentProps<"td">) => (
-  <td className={cn("px-4 py-3 text-zinc-800", className)} {...props} />
-);
+export const Td = ({ className, ...props }: ComponentProps<"td">) => <td className={cn("px-4 py-3 text-zinc-800", className)} {...props} />;

@@ -21,7 +21,9 @@ export const serviceAccounts = pgTable(
   },
   (t) => [
     uniqueIndex("service_accounts_client_id_key").on(t.clientId),
-    uniqueIndex("service_accounts_org_name_key").on(t.orgId, t.name).where(sql`${t.deletedAt} is null`),
+    uniqueIndex("service_accounts_org_name_key")
+      .on(t.orgId, t.name)
+      .where(sql`${t.deletedAt} is null`),
   ],
 );
 
@@ -37,10 +39,7 @@ export const apiAccessTokens = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex("api_access_tokens_hash_key").on(t.tokenHash),
-    index("api_access_tokens_sa_idx").on(t.serviceAccountId),
-  ],
+  (t) => [uniqueIndex("api_access_tokens_hash_key").on(t.tokenHash), index("api_access_tokens_sa_idx").on(t.serviceAccountId)],
 );
 
 // Stored answers to POSTs sent with an Idempotency-Key, so a retried call does not act twice.

@@ -29,7 +29,9 @@ export const invitations = pgTable(
   (t) => [
     uniqueIndex("invitations_token_hash_key").on(t.tokenHash),
     // At most one pending invitation per address and org, even under concurrent invites.
-    uniqueIndex("invitations_pending_email_key").on(t.orgId, t.email).where(sql`${t.status} = 'pending'`),
+    uniqueIndex("invitations_pending_email_key")
+      .on(t.orgId, t.email)
+      .where(sql`${t.status} = 'pending'`),
     index("invitations_org_status_idx").on(t.orgId, t.status, t.sentAt),
   ],
 );

@@ -21,10 +21,7 @@ export const subscriptions = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex("subscriptions_org_key").on(t.orgId),
-    check("subscriptions_seats_range", sql`${t.seats} between 1 and 100000`),
-  ],
+  (t) => [uniqueIndex("subscriptions_org_key").on(t.orgId), check("subscriptions_seats_range", sql`${t.seats} between 1 and 100000`)],
 );
 
 // The internal payment ledger: one row per purchase, change or renewal (no card processing).

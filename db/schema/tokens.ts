@@ -25,7 +25,9 @@ export const memberTokens = pgTable(
   (t) => [
     uniqueIndex("member_tokens_hash_key").on(t.tokenHash),
     // One current token per member and org.
-    uniqueIndex("member_tokens_current_key").on(t.orgId, t.userId).where(sql`${t.revokedAt} is null`),
+    uniqueIndex("member_tokens_current_key")
+      .on(t.orgId, t.userId)
+      .where(sql`${t.revokedAt} is null`),
     index("member_tokens_user_idx").on(t.userId),
   ],
 );

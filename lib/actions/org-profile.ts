@@ -22,6 +22,12 @@ export async function saveOrgProfileAction(orgId: string, input: UpdateOrgSettin
     const { org, changes } = await updateOrgSettings(actor, orgId, input);
     // The name shows in the navigation, the org list and every page title: refresh them all.
     if (changes.length) revalidatePath("/", "layout");
-    return { name: org.name, cloudStorage: org.cloudStorage, cloudNotebooks: org.cloudNotebooks, changed: changes.length, message: describeChanges(changes) };
+    return {
+      name: org.name,
+      cloudStorage: org.cloudStorage,
+      cloudNotebooks: org.cloudNotebooks,
+      changed: changes.length,
+      message: describeChanges(changes),
+    };
   });
 }

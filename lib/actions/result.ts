@@ -1,9 +1,7 @@
 import { unstable_rethrow } from "next/navigation";
 import { AppError, type FieldErrors } from "@/lib/errors";
 
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: string; error: string; fields?: FieldErrors };
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: string; error: string; fields?: FieldErrors };
 
 /**
  * The one adapter from a domain call to a server action result: expected errors become typed

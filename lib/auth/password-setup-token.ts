@@ -6,7 +6,9 @@ const VALID_MS = 7 * 24 * 60 * 60 * 1000;
 // Signed, not stored: the signature covers the user's current password hash, so the link stops
 // working as soon as a password is set (single use) and after seven days.
 const sign = (payload: string, passwordHash: string | null) =>
-  createHmac("sha256", getAuthSecret()).update(`${payload}.${passwordHash ?? ""}`).digest("base64url");
+  createHmac("sha256", getAuthSecret())
+    .update(`${payload}.${passwordHash ?? ""}`)
+    .digest("base64url");
 
 export function createPasswordSetupToken(userId: string, passwordHash: string | null, now = Date.now()) {
   const payload = Buffer.from(`${userId}.${now + VALID_MS}`).toString("base64url");

@@ -24,7 +24,14 @@ describe("policy table", () => {
   });
 
   it("keeps administration to admins", () => {
-    for (const p of ["org.update", "members.manage", "invitations.manage", "serviceAccounts.manage", "settings.update", "activity.read"] as const) {
+    for (const p of [
+      "org.update",
+      "members.manage",
+      "invitations.manage",
+      "serviceAccounts.manage",
+      "settings.update",
+      "activity.read",
+    ] as const) {
       expect(can(member("admin"), p), p).toBe(true);
       expect(can(member("member"), p), p).toBe(false);
       expect(can(member("billing_manager"), p), p).toBe(false);
@@ -55,8 +62,6 @@ describe("policy table", () => {
   it("assertCan throws a forbidden AppError", () => {
     expect(() => assertCan(member("admin"), "org.update")).not.toThrow();
     expect(() => assertCan(member("member"), "org.update")).toThrow(AppError);
-    expect(() => assertCan(serviceAccount, "serviceAccounts.manage")).toThrow(
-      expect.objectContaining({ code: "forbidden" }),
-    );
+    expect(() => assertCan(serviceAccount, "serviceAccounts.manage")).toThrow(expect.objectContaining({ code: "forbidden" }));
   });
 });

@@ -67,9 +67,11 @@ export function parseEmailCsv(file: Uint8Array | string): ParsedEmailCsv {
 }
 
 const tooBig = () =>
-  refused(`The file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MiB. Nothing was invited: split it and upload each part.`, "csv_too_large");
-const notText = () =>
-  refused("This file is not a CSV text file (UTF-8). Export the sheet as “CSV UTF-8” and upload that.", "csv_not_text");
+  refused(
+    `The file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MiB. Nothing was invited: split it and upload each part.`,
+    "csv_too_large",
+  );
+const notText = () => refused("This file is not a CSV text file (UTF-8). Export the sheet as “CSV UTF-8” and upload that.", "csv_not_text");
 
 function decodeText(bytes: Uint8Array): string {
   if (bytes.byteLength > MAX_CSV_BYTES) throw tooBig();
@@ -82,7 +84,11 @@ function decodeText(bytes: Uint8Array): string {
 
 /** The separator that occurs most, outside quotes, on the first non-blank line. */
 function detectDelimiter(text: string): string {
-  const line = text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/).find((l) => l.trim() !== "") ?? "";
+  const line =
+    text
+      .replace(/^\uFEFF/, "")
+      .split(/\r\n|\n|\r/)
+      .find((l) => l.trim() !== "") ?? "";
   const counts: Record<string, number> = { ",": 0, ";": 0, "\t": 0 };
   let quoted = false;
   for (const ch of line) {

@@ -19,9 +19,7 @@ beforeEach(async () => {
 afterEach(() => vi.restoreAllMocks());
 
 async function enqueue(to: string, database: Db = db()) {
-  await database.transaction((tx) =>
-    enqueueEmail(tx, { to, subject: `Hello ${to}`, html: "<p>Hi</p>", text: "Hi", template: "test" }),
-  );
+  await database.transaction((tx) => enqueueEmail(tx, { to, subject: `Hello ${to}`, html: "<p>Hi</p>", text: "Hi", template: "test" }));
   const [row] = await database.select().from(t.emailOutbox).where(eq(t.emailOutbox.to, to));
   return row;
 }
@@ -120,7 +118,10 @@ describe("deliverDueEmails", () => {
 
       const after = await database.open();
       setDbHandle(after);
-      const report = await deliverDueEmails(mailboxTransport(() => after.db), { database: after.db, now: soon() });
+      const report = await deliverDueEmails(
+        mailboxTransport(() => after.db),
+        { database: after.db, now: soon() },
+      );
       expect(report).toEqual({ sent: 1, failed: 0 });
       const mailbox = await after.db.select().from(t.devMailbox).where(eq(t.devMailbox.to, "restart@example.com"));
       expect(mailbox).toEqual([expect.objectContaining({ subject: expect.stringMatching(/Welcome/) })]);
@@ -146,7 +147,7 @@ describe("deliverDueEmails", () => {
     const sentPerWorker = await Promise.all(
       workers.map(async (worker) => {
         let sent = 0;
-        for (let r; (r = await deliverDueEmails(transport, { database: worker.db, now, limit: 3 })).sent > 0; ) sent += r.sent;
+        for (let r; (r = await deliverDueEmails(transport, { database: worker.db, now, limit: 3 })).sent > 0;) sent += r.sent;
         return sent;
       }),
     );

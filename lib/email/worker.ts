@@ -37,7 +37,12 @@ async function claimDue(database: Db, now: Date, limit: number): Promise<OutboxR
         lockedUntil: new Date(now.getTime() + LEASE_SECONDS * 1000),
         attempts: sql`${t.emailOutbox.attempts} + 1`,
       })
-      .where(inArray(t.emailOutbox.id, due.map((d) => d.id)))
+      .where(
+        inArray(
+          t.emailOutbox.id,
+          due.map((d) => d.id),
+        ),
+      )
       .returning();
   });
 }

@@ -51,7 +51,9 @@ describe("GET /t/<token>/<channel>/<path>", () => {
     expect(pkg.body.equals(fs.readFileSync(path.join(dir, "channels", "sample", "noarch", PKG)))).toBe(true);
 
     expect((await rawGet(hot.url, `/t/${token}/sample/noarch/repodata.json`, { "if-none-match": res.headers.etag! })).status).toBe(304);
-    expect((await rawGet(hot.url, `/t/${token}/sample/noarch/repodata.json`, { "if-modified-since": res.headers["last-modified"]! })).status).toBe(304);
+    expect(
+      (await rawGet(hot.url, `/t/${token}/sample/noarch/repodata.json`, { "if-modified-since": res.headers["last-modified"]! })).status,
+    ).toBe(304);
   });
 
   it("answers Range requests with 206, and 416 when unsatisfiable", async () => {
@@ -132,7 +134,14 @@ describe("hostile input on the hot path", () => {
         fc.boolean(),
         fc.array(segment, { maxLength: 6 }),
         fc.constantFrom("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"),
-        fc.record({ authorization: fc.string({ maxLength: 60 }), range: fc.string({ maxLength: 20 }), "x-original-uri": fc.string({ maxLength: 60 }) }, { requiredKeys: [] }),
+        fc.record(
+          {
+            authorization: fc.string({ maxLength: 60 }),
+            range: fc.string({ maxLength: 20 }),
+            "x-original-uri": fc.string({ maxLength: 60 }),
+          },
+          { requiredKeys: [] },
+        ),
         async (prefix, useToken, segments, method, rawHeaders) => {
           const headers = Object.fromEntries(Object.entries(rawHeaders).filter(([, v]) => /^[\x20-\x7e]*$/.test(v)));
           const pathname = prefix === "/t/" ? `/t/${useToken ? token : "opt_x"}/${segments.join("/")}` : `${prefix}?${segments.join("&")}`;

@@ -66,9 +66,14 @@ export function createHotPath({ checker, usage, channelsDir, authenticateIntrosp
     const caller = await authenticateIntrospection(req.headers);
     if (!caller) {
       req.resume();
-      return json(res, 401, { error: "invalid_client", error_description: "Authenticate as a service account (HTTP Basic)." }, {
-        "www-authenticate": 'Basic realm="introspect"',
-      });
+      return json(
+        res,
+        401,
+        { error: "invalid_client", error_description: "Authenticate as a service account (HTTP Basic)." },
+        {
+          "www-authenticate": 'Basic realm="introspect"',
+        },
+      );
     }
     const body = await readBody(req, 8192);
     if (body === null) return json(res, 413, { error: "invalid_request", error_description: "Request body too large." });

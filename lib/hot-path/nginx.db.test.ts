@@ -106,7 +106,12 @@ describe.runIf(hasNginx)("nginx auth_request in front of /api/tokens/check", () 
     expect(part.body).toHaveLength(10);
 
     expect((await rawGet(base, `/t/opt_nope/sample/noarch/repodata.json`)).status).toBe(401);
-    for (const attempt of ["/sample/../../secret.txt", "/sample/%2e%2e/%2e%2e/secret.txt", "/../secret.txt", "/sample/README.md/../../../secret.txt"]) {
+    for (const attempt of [
+      "/sample/../../secret.txt",
+      "/sample/%2e%2e/%2e%2e/secret.txt",
+      "/../secret.txt",
+      "/sample/README.md/../../../secret.txt",
+    ]) {
       const res = await rawGet(base, `/t/${token}${attempt}`);
       expect(res.body.toString(), attempt).not.toContain("top secret");
       expect(res.status, attempt).not.toBe(200);

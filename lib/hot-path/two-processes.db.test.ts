@@ -44,7 +44,10 @@ describe.runIf(onPostgres)("two app processes on one PostgreSQL", () => {
 
   afterAll(async () => {
     await Promise.all(
-      servers.map(({ child }) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : (child.once("exit", resolve), child.kill("SIGTERM"))))),
+      servers.map(
+        ({ child }) =>
+          new Promise((resolve) => (child.exitCode !== null ? resolve(null) : (child.once("exit", resolve), child.kill("SIGTERM")))),
+      ),
     );
   });
 
@@ -80,7 +83,9 @@ describe.runIf(onPostgres)("two app processes on one PostgreSQL", () => {
     const r = await orgWithSeatedMember();
     const removed = (await issueToken(r.member, r.org.slug)).token;
     await warm(removed);
-    await db().delete(t.memberships).where(and(eq(t.memberships.orgId, r.org.id), eq(t.memberships.userId, r.member.userId)));
+    await db()
+      .delete(t.memberships)
+      .where(and(eq(t.memberships.orgId, r.org.id), eq(t.memberships.userId, r.member.userId)));
     await expectRefusedEverywhere(removed);
 
     const l = await orgWithSeatedMember();

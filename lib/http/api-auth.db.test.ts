@@ -16,12 +16,19 @@ const formHeaders = { "content-type": "application/x-www-form-urlencoded" };
 describe("POST /api/oauth/token", () => {
   it("gives a user token for the password grant, form-encoded or JSON", async () => {
     const user = await createLoginUser();
-    const res = await callRoute(tokenEndpoint, { method: "POST", headers: formHeaders, body: form({ grant_type: "password", username: user.label.toUpperCase(), password: PASSWORD }) });
+    const res = await callRoute(tokenEndpoint, {
+      method: "POST",
+      headers: formHeaders,
+      body: form({ grant_type: "password", username: user.label.toUpperCase(), password: PASSWORD }),
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ token_type: "Bearer", expires_in: 3600 });
     expect(res.body.access_token).toMatch(/^opa_/);
     expect(res.headers.get("cache-control")).toBe("no-store");
-    const json = await callRoute(tokenEndpoint, { method: "POST", body: { grant_type: "password", username: user.label, password: PASSWORD } });
+    const json = await callRoute(tokenEndpoint, {
+      method: "POST",
+      body: { grant_type: "password", username: user.label, password: PASSWORD },
+    });
     expect(json.status).toBe(200);
   });
 
@@ -44,12 +51,23 @@ describe("POST /api/oauth/token", () => {
 
   it("gives a service-account token for client credentials in the body or HTTP Basic", async () => {
     const { sa } = await createApiOrg();
-    const inBody = await callRoute(tokenEndpoint, { method: "POST", headers: formHeaders, body: form({ grant_type: "client_credentials", client_id: sa.client_id, client_secret: sa.client_secret }) });
+    const inBody = await callRoute(tokenEndpoint, {
+      method: "POST",
+      headers: formHeaders,
+      body: form({ grant_type: "client_credentials", client_id: sa.client_id, client_secret: sa.client_secret }),
+    });
     expect(inBody.status).toBe(200);
     const basic = Buffer.from(`${sa.client_id}:${sa.client_secret}`).toString("base64");
-    const viaBasic = await callRoute(tokenEndpoint, { method: "POST", headers: { ...formHeaders, authorization: `Basic ${basic}` }, body: form({ grant_type: "client_credentials" }) });
+    const viaBasic = await callRoute(tokenEndpoint, {
+      method: "POST",
+      headers: { ...formHeaders, authorization: `Basic ${basic}` },
+      body: form({ grant_type: "client_credentials" }),
+    });
     expect(viaBasic.status).toBe(200);
-    const wrong = await callRoute(tokenEndpoint, { method: "POST", body: { grant_type: "client_credentials", client_id: sa.client_id, client_secret: `${sa.client_secret}x` } });
+    const wrong = await callRoute(tokenEndpoint, {
+      method: "POST",
+      body: { grant_type: "client_credentials", client_id: sa.client_id, client_secret: `${sa.client_secret}x` },
+    });
     expect(wrong.status).toBe(401);
   });
 });
@@ -74,13 +92,26 @@ describe("service accounts through the API", () => {
     expect(invalid.status).toBe(422);
     expect(invalid.body.errors.name).toBeTruthy();
 
-    const saToken = (await callRoute(tokenEndpoint, { method: "POST", body: { grant_type: "client_credentials", client_id: created.body.client_id, client_secret: created.body.client_secret } })).body.access_token;
+    const saToken = (
+      await callRoute(tokenEndpoint, {
+        method: "POST",
+        body: { grant_type: "client_credentials", client_id: created.body.client_id, client_secret: created.body.client_secret },
+      })
+    ).body.access_token;
     expect((await callRoute(listSa, { token: saToken, params })).status).toBe(200);
 
-    const deleted = await callRoute(deleteSa, { method: "DELETE", token: adminToken, params: { ...params, clientId: created.body.client_id } });
+    const deleted = await callRoute(deleteSa, {
+      method: "DELETE",
+      token: adminToken,
+      params: { ...params, clientId: created.body.client_id },
+    });
     expect(deleted.status).toBe(204);
     expect((await callRoute(listSa, { token: saToken, params })).status).toBe(401);
-    const again = await callRoute(deleteSa, { method: "DELETE", token: adminToken, params: { ...params, clientId: created.body.client_id } });
+    const again = await callRoute(deleteSa, {
+      method: "DELETE",
+      token: adminToken,
+      params: { ...params, clientId: created.body.client_id },
+    });
     expect(again.status).toBe(404);
   });
 
@@ -127,7 +158,9 @@ describe("service accounts through the API", () => {
 
   it("an expired or revoked access token is refused", async () => {
     const { org, adminToken } = await createApiOrg();
-    await db().update(t.apiAccessTokens).set({ expiresAt: new Date(Date.now() - 1000) });
+    await db()
+      .update(t.apiAccessTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) });
     const res = await callRoute(listSa, { token: adminToken, params: { orgId: org.slug } });
     expect(res.status).toBe(401);
     expect(res.headers.get("www-authenticate")).toContain("Bearer");

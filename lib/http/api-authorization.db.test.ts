@@ -19,22 +19,88 @@ import { useTestDatabase } from "@/test/db";
 useTestDatabase();
 
 type Handler = Parameters<typeof callRoute>[0];
-type Call = { name: string; path?: string; handler: Handler; method: string; body?: unknown; needsTarget?: boolean; saAllowed?: boolean; param?: "clientId" };
+type Call = {
+  name: string;
+  path?: string;
+  handler: Handler;
+  method: string;
+  body?: unknown;
+  needsTarget?: boolean;
+  saAllowed?: boolean;
+  param?: "clientId";
+};
 
 const calls: Call[] = [
-  { name: "POST service-accounts", path: "/api/organizations/{orgId}/service-accounts", handler: createSa, method: "POST", body: { name: "matrix" }, saAllowed: false },
+  {
+    name: "POST service-accounts",
+    path: "/api/organizations/{orgId}/service-accounts",
+    handler: createSa,
+    method: "POST",
+    body: { name: "matrix" },
+    saAllowed: false,
+  },
   { name: "GET service-accounts", path: "/api/organizations/{orgId}/service-accounts", handler: listSa, method: "GET" },
-  { name: "DELETE service-accounts/{clientId}", path: "/api/organizations/{orgId}/service-accounts/{clientId}", handler: deleteSa, method: "DELETE", param: "clientId", saAllowed: false },
-  { name: "POST onboarding", path: "/api/organizations/{orgId}/onboarding", handler: onboarding, method: "POST", body: { user_emails: ["matrix-new@example.com"] } },
+  {
+    name: "DELETE service-accounts/{clientId}",
+    path: "/api/organizations/{orgId}/service-accounts/{clientId}",
+    handler: deleteSa,
+    method: "DELETE",
+    param: "clientId",
+    saAllowed: false,
+  },
+  {
+    name: "POST onboarding",
+    path: "/api/organizations/{orgId}/onboarding",
+    handler: onboarding,
+    method: "POST",
+    body: { user_emails: ["matrix-new@example.com"] },
+  },
   { name: "POST users", path: "/api/organizations/{orgId}/users", handler: addUser, method: "POST", body: { first_name: "Matrix" } },
   { name: "GET users", path: "/api/organizations/{orgId}/users", handler: listUsers, method: "GET" },
   { name: "GET invitations", path: "/api/organizations/{orgId}/invitations", handler: listInvitations, method: "GET" },
-  { name: "POST users/{userId}/seats", path: "/api/organizations/{orgId}/users/{userId}/seats", handler: assignSeat, method: "POST", needsTarget: true },
-  { name: "DELETE users/{userId}/seats", path: "/api/organizations/{orgId}/users/{userId}/seats", handler: revokeSeat, method: "DELETE", needsTarget: true },
-  { name: "POST users/{userId}/token", path: "/api/organizations/{orgId}/users/{userId}/token", handler: issueToken, method: "POST", body: {}, needsTarget: true },
-  { name: "PATCH users/{userId}/token", path: "/api/organizations/{orgId}/users/{userId}/token", handler: syncToken, method: "PATCH", needsTarget: true },
-  { name: "DELETE users/{userId}/token", path: "/api/organizations/{orgId}/users/{userId}/token", handler: revokeToken, method: "DELETE", needsTarget: true },
-  { name: "DELETE users/{userId}", path: "/api/organizations/{orgId}/users/{userId}", handler: removeUser, method: "DELETE", needsTarget: true },
+  {
+    name: "POST users/{userId}/seats",
+    path: "/api/organizations/{orgId}/users/{userId}/seats",
+    handler: assignSeat,
+    method: "POST",
+    needsTarget: true,
+  },
+  {
+    name: "DELETE users/{userId}/seats",
+    path: "/api/organizations/{orgId}/users/{userId}/seats",
+    handler: revokeSeat,
+    method: "DELETE",
+    needsTarget: true,
+  },
+  {
+    name: "POST users/{userId}/token",
+    path: "/api/organizations/{orgId}/users/{userId}/token",
+    handler: issueToken,
+    method: "POST",
+    body: {},
+    needsTarget: true,
+  },
+  {
+    name: "PATCH users/{userId}/token",
+    path: "/api/organizations/{orgId}/users/{userId}/token",
+    handler: syncToken,
+    method: "PATCH",
+    needsTarget: true,
+  },
+  {
+    name: "DELETE users/{userId}/token",
+    path: "/api/organizations/{orgId}/users/{userId}/token",
+    handler: revokeToken,
+    method: "DELETE",
+    needsTarget: true,
+  },
+  {
+    name: "DELETE users/{userId}",
+    path: "/api/organizations/{orgId}/users/{userId}",
+    handler: removeUser,
+    method: "DELETE",
+    needsTarget: true,
+  },
 ];
 
 /** Everything an API call could change, as counts. */
@@ -45,9 +111,17 @@ async function snapshot() {
     memberships: await n(db().select({ n: count() }).from(t.memberships)),
     seats: await n(db().select({ n: count() }).from(t.memberships).where(isNotNull(t.memberships.seatAssignedAt))),
     liveTokens: await n(db().select({ n: count() }).from(t.memberTokens).where(isNull(t.memberTokens.revokedAt))),
-    tokenExpiries: (await db().select({ e: t.memberTokens.expiresAt }).from(t.memberTokens)).map((r) => r.e.getTime()).sort().join(),
+    tokenExpiries: (await db().select({ e: t.memberTokens.expiresAt }).from(t.memberTokens))
+      .map((r) => r.e.getTime())
+      .sort()
+      .join(),
     serviceAccounts: await n(db().select({ n: count() }).from(t.serviceAccounts).where(isNull(t.serviceAccounts.deletedAt))),
-    invitations: await n(db().select({ n: count() }).from(t.invitations).where(and(isNull(t.invitations.revokedAt)))),
+    invitations: await n(
+      db()
+        .select({ n: count() })
+        .from(t.invitations)
+        .where(and(isNull(t.invitations.revokedAt))),
+    ),
   };
 }
 
@@ -69,7 +143,8 @@ describe("authorization matrix of every API call", () => {
       await issueMemberToken(home.admin, home.org.slug, { userId: user.userId });
       return user.userId;
     };
-    const freshSa = async () => (await createServiceAccount(home.admin, home.org.slug, { name: `sa-${Math.random().toString(36).slice(2, 8)}` })).client_id;
+    const freshSa = async () =>
+      (await createServiceAccount(home.admin, home.org.slug, { name: `sa-${Math.random().toString(36).slice(2, 8)}` })).client_id;
 
     for (const call of calls) {
       const userId = call.needsTarget ? await target() : undefined;
@@ -97,7 +172,12 @@ describe("authorization matrix of every API call", () => {
       expect({ call: call.name, state: await snapshot() }).toEqual({ call: call.name, state: before });
 
       const allowedToken = call.saAllowed === false ? home.adminToken : home.saToken;
-      const ok = await callRoute(call.handler, { method: call.method, token: allowedToken, params: params(home.org.slug), body: call.body });
+      const ok = await callRoute(call.handler, {
+        method: call.method,
+        token: allowedToken,
+        params: params(home.org.slug),
+        body: call.body,
+      });
       expect({ call: call.name, ok: ok.status < 300 }).toEqual({ call: call.name, ok: true });
       expectDocumentedResponse(call.path!, call.method, ok);
     }

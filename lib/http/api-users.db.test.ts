@@ -11,13 +11,23 @@ import { useTestDatabase } from "@/test/db";
 useTestDatabase();
 
 const membership = async (orgId: string, userId: string) =>
-  (await db().select().from(t.memberships).where(and(eq(t.memberships.orgId, orgId), eq(t.memberships.userId, userId))))[0];
+  (
+    await db()
+      .select()
+      .from(t.memberships)
+      .where(and(eq(t.memberships.orgId, orgId), eq(t.memberships.userId, userId)))
+  )[0];
 
 describe("users through the API", () => {
   it("creates an organization-managed user without an email, and adds people by email", async () => {
     const { org, saToken } = await createApiOrg();
     const params = { orgId: org.slug };
-    const managed = await callRoute(addUser, { method: "POST", token: saToken, params, body: { first_name: "Jupyter", last_name: "Server-1" } });
+    const managed = await callRoute(addUser, {
+      method: "POST",
+      token: saToken,
+      params,
+      body: { first_name: "Jupyter", last_name: "Server-1" },
+    });
     expect(managed.status).toBe(201);
     expect(managed.body).toMatchObject({ first_name: "Jupyter", last_name: "Server-1", email: null });
     const [row] = await db().select().from(t.users).where(eq(t.users.id, managed.body.id));
@@ -26,7 +36,12 @@ describe("users through the API", () => {
     const bare = await callRoute(addUser, { method: "POST", token: saToken, params, body: {} });
     expect(bare.body).toMatchObject({ first_name: null, last_name: null, email: null });
 
-    const person = await callRoute(addUser, { method: "POST", token: saToken, params, body: { email: " Annie@Example.COM ", first_name: "Annie" } });
+    const person = await callRoute(addUser, {
+      method: "POST",
+      token: saToken,
+      params,
+      body: { email: " Annie@Example.COM ", first_name: "Annie" },
+    });
     expect(person.status).toBe(201);
     expect(person.body).toMatchObject({ email: "annie@example.com", first_name: "Annie", last_name: null });
     expect(await membership(org.id, person.body.id)).toMatchObject({ role: "member", seatAssignedAt: null });
@@ -40,7 +55,12 @@ describe("users through the API", () => {
 
   it("a person added by email sets a first password from the emailed link, once", async () => {
     const { org, adminToken } = await createApiOrg();
-    const added = await callRoute(addUser, { method: "POST", token: adminToken, params: { orgId: org.slug }, body: { email: "newcomer@example.com" } });
+    const added = await callRoute(addUser, {
+      method: "POST",
+      token: adminToken,
+      params: { orgId: org.slug },
+      body: { email: "newcomer@example.com" },
+    });
     const [mail] = await db().select().from(t.emailOutbox).where(eq(t.emailOutbox.to, "newcomer@example.com"));
     const token = mail.text.match(/\/set-password\/(\S+)/)![1];
     expect((await findPasswordSetupUser(token)).id).toBe(added.body.id);
@@ -75,7 +95,9 @@ describe("users through the API", () => {
     const { org, saToken } = await createApiOrg({ seats: 1 });
     const a = await addLoginMember(org.id, "member");
     const b = await addLoginMember(org.id, "member");
-    expect((await callRoute(assignSeat, { method: "POST", token: saToken, params: { orgId: org.slug, userId: a.user.userId } })).status).toBe(201);
+    expect(
+      (await callRoute(assignSeat, { method: "POST", token: saToken, params: { orgId: org.slug, userId: a.user.userId } })).status,
+    ).toBe(201);
     const refused = await callRoute(assignSeat, { method: "POST", token: saToken, params: { orgId: org.slug, userId: b.user.userId } });
     expect(refused.status).toBe(409);
     expect(refused.headers.get("content-type")).toBe("application/problem+json");

@@ -18,15 +18,16 @@ export async function withIdempotency(
   run: () => Promise<StoredResponse>,
 ): Promise<StoredResponse & { replayed?: boolean }> {
   if (!key || request.method !== "POST") return run();
-  if (key.length > 255) throw new AppError("validation", "Idempotency-Key is at most 255 characters.", undefined, "invalid_idempotency_key");
-  const requestHash = createHash("sha256").update(JSON.stringify([request.method, request.path, request.body])).digest("hex");
+  if (key.length > 255)
+    throw new AppError("validation", "Idempotency-Key is at most 255 characters.", undefined, "invalid_idempotency_key");
+  const requestHash = createHash("sha256")
+    .update(JSON.stringify([request.method, request.path, request.body]))
+    .digest("hex");
   const where = and(eq(t.idempotencyKeys.principal, principal), eq(t.idempotencyKeys.key, key));
-  await db().delete(t.idempotencyKeys).where(and(where, lt(t.idempotencyKeys.createdAt, new Date(Date.now() - TTL_MS))));
-  const [claimed] = await db()
-    .insert(t.idempotencyKeys)
-    .values({ principal, key, requestHash })
-    .onConflictDoNothing()
-    .returning();
+  await db()
+    .delete(t.idempotencyKeys)
+    .where(and(where, lt(t.idempotencyKeys.createdAt, new Date(Date.now() - TTL_MS))));
+  const [claimed] = await db().insert(t.idempotencyKeys).values({ principal, key, requestHash }).onConflictDoNothing().returning();
   if (!claimed) {
     const [existing] = await db().select().from(t.idempotencyKeys).where(where).limit(1);
     if (existing && existing.requestHash !== requestHash) {
@@ -39,7 +40,10 @@ export async function withIdempotency(
   }
   try {
     const response = await run();
-    await db().update(t.idempotencyKeys).set({ status: response.status, body: response.body ?? null }).where(where);
+    await db()
+      .update(t.idempotencyKeys)
+      .set({ status: response.status, body: response.body ?? null })
+      .where(where);
     return response;
   } catch (err) {
     // A failed attempt may be retried with the same key.

@@ -18,7 +18,9 @@ function apiRoutes(): Array<{ path: string; method: string }> {
         if (rel[0] !== "api" || rel.includes("[...path]") || rel.includes("auth") || rel.includes("openapi.json")) continue;
         const template = "/" + rel.map((s) => s.replace(/^\[(.+)\]$/, "{$1}")).join("/");
         const source = fs.readFileSync(full, "utf8");
-        for (const m of methods) if (new RegExp(`export (const|async function|function) ${m}\\b`).test(source)) found.push({ path: template, method: m.toLowerCase() });
+        for (const m of methods)
+          if (new RegExp(`export (const|async function|function) ${m}\\b`).test(source))
+            found.push({ path: template, method: m.toLowerCase() });
       }
     }
   };
@@ -46,7 +48,12 @@ describe("expectDocumentedResponse", () => {
   it("refuses undocumented statuses and bodies that do not match the schema", async () => {
     const { expectDocumentedResponse } = await import("@/test/api");
     const path = "/api/organizations/{orgId}/users";
-    expect(() => expectDocumentedResponse(path, "POST", { status: 201, body: { first_name: null, last_name: null, email: null, id: "6f1c0a43-2b1e-4c53-9d0e-3c1f5a2b7d10" } })).not.toThrow();
+    expect(() =>
+      expectDocumentedResponse(path, "POST", {
+        status: 201,
+        body: { first_name: null, last_name: null, email: null, id: "6f1c0a43-2b1e-4c53-9d0e-3c1f5a2b7d10" },
+      }),
+    ).not.toThrow();
     expect(() => expectDocumentedResponse(path, "POST", { status: 201, body: { id: 42 } })).toThrow(/does not match/);
     expect(() => expectDocumentedResponse(path, "POST", { status: 418, body: {} })).toThrow(/does not document/);
     expect(() => expectDocumentedResponse("/api/nowhere", "GET", { status: 200, body: {} })).toThrow(/not in the OpenAPI/);

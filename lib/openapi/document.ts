@@ -8,7 +8,15 @@ import { settingsPaths } from "./paths/settings";
 import { userPaths } from "./paths/users";
 
 /** Every documented path, with the zod schemas of its requests and responses. */
-export const apiPaths = { ...authPaths, ...serviceAccountPaths, ...userPaths, ...onboardingPaths, ...packageServerPaths, ...settingsPaths, ...activityPaths };
+export const apiPaths = {
+  ...authPaths,
+  ...serviceAccountPaths,
+  ...userPaths,
+  ...onboardingPaths,
+  ...packageServerPaths,
+  ...settingsPaths,
+  ...activityPaths,
+};
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas the routes parse with. */
 export function buildOpenApiDocument(serverUrl: string) {

@@ -2,13 +2,33 @@ import { z } from "zod";
 
 /** Actions the app records, for the filter's choices (the filter accepts any well-formed action). */
 export const knownActions = [
-  "organization.created", "organization.renamed", "settings.changed",
-  "invitation.created", "invitation.resent", "invitation.removed", "invitation.accepted", "invitations.csv_uploaded",
-  "member.added", "managed_user.created", "member.onboarded", "member.role_changed", "member.removed", "member.left",
-  "seat.assigned", "seat.revoked",
-  "token.issued", "token.reissued", "token.synced", "token.revoked",
-  "subscription.purchased", "subscription.seats_changed", "subscription.cycle_changed", "subscription.renewed",
-  "service_account.created", "service_account.deleted", "service_account.token_issued",
+  "organization.created",
+  "organization.renamed",
+  "settings.changed",
+  "invitation.created",
+  "invitation.resent",
+  "invitation.removed",
+  "invitation.accepted",
+  "invitations.csv_uploaded",
+  "member.added",
+  "managed_user.created",
+  "member.onboarded",
+  "member.role_changed",
+  "member.removed",
+  "member.left",
+  "seat.assigned",
+  "seat.revoked",
+  "token.issued",
+  "token.reissued",
+  "token.synced",
+  "token.revoked",
+  "subscription.purchased",
+  "subscription.seats_changed",
+  "subscription.cycle_changed",
+  "subscription.renewed",
+  "service_account.created",
+  "service_account.deleted",
+  "service_account.token_issued",
 ] as const;
 
 // Query strings and GET forms send "" for a field left empty: that means "no filter".
@@ -19,7 +39,10 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const dateBound = z
   .string()
   .trim()
-  .refine((v) => (DAY.test(v) || v.length <= 40) && !Number.isNaN(Date.parse(DAY.test(v) ? `${v}T00:00:00Z` : v)), "Enter a date (YYYY-MM-DD) or an ISO 8601 time.");
+  .refine(
+    (v) => (DAY.test(v) || v.length <= 40) && !Number.isNaN(Date.parse(DAY.test(v) ? `${v}T00:00:00Z` : v)),
+    "Enter a date (YYYY-MM-DD) or an ISO 8601 time.",
+  );
 
 /**
  * Filters shared by the Activity page, its export and GET /api/organizations/{orgId}/activity.
@@ -29,7 +52,13 @@ const dateBound = z
  */
 export const activityFilterSchema = z.object({
   actor: optional(z.string().trim().max(254, "At most 254 characters.")),
-  action: optional(z.string().trim().max(100).regex(/^[a-z_.]+$/, "An action looks like seat.revoked.")),
+  action: optional(
+    z
+      .string()
+      .trim()
+      .max(100)
+      .regex(/^[a-z_.]+$/, "An action looks like seat.revoked."),
+  ),
   target: optional(z.string().trim().max(254, "At most 254 characters.")),
   from: optional(dateBound),
   to: optional(dateBound),

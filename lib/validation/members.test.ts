@@ -26,7 +26,12 @@ describe("member schemas", () => {
       page: 1,
       pageSize: 25,
     });
-    expect(listMembersQuerySchema.parse({ q: "  ada ", page: "3", seat: "yes", role: "admin" })).toMatchObject({ q: "ada", page: 3, seat: "yes", role: "admin" });
+    expect(listMembersQuerySchema.parse({ q: "  ada ", page: "3", seat: "yes", role: "admin" })).toMatchObject({
+      q: "ada",
+      page: 3,
+      seat: "yes",
+      role: "admin",
+    });
   });
 });
 

@@ -9,20 +9,23 @@ export const MAX_ONBOARDING_EMAILS = 10_000;
  */
 export const onboardingSchema = z
   .object({
-    user_emails: z.union([
-      z.array(z.string().max(320)).max(MAX_ONBOARDING_EMAILS, `Send at most ${MAX_ONBOARDING_EMAILS} addresses per call.`),
-      z
-        .string()
-        .max(MAX_ONBOARDING_EMAILS * 320)
-        .transform((s) =>
-          s
-            .replace(/^\s*\[|\]\s*$/g, "")
-            .split(/[,;\s]+/)
-            .map((e) => e.replace(/^["'<]+|[>"']+$/g, ""))
-            .filter(Boolean),
-        )
-        .pipe(z.array(z.string()).max(MAX_ONBOARDING_EMAILS, `Send at most ${MAX_ONBOARDING_EMAILS} addresses per call.`)),
-    ], { error: "Send user_emails as a list of email addresses." }),
+    user_emails: z.union(
+      [
+        z.array(z.string().max(320)).max(MAX_ONBOARDING_EMAILS, `Send at most ${MAX_ONBOARDING_EMAILS} addresses per call.`),
+        z
+          .string()
+          .max(MAX_ONBOARDING_EMAILS * 320)
+          .transform((s) =>
+            s
+              .replace(/^\s*\[|\]\s*$/g, "")
+              .split(/[,;\s]+/)
+              .map((e) => e.replace(/^["'<]+|[>"']+$/g, ""))
+              .filter(Boolean),
+          )
+          .pipe(z.array(z.string()).max(MAX_ONBOARDING_EMAILS, `Send at most ${MAX_ONBOARDING_EMAILS} addresses per call.`)),
+      ],
+      { error: "Send user_emails as a list of email addresses." },
+    ),
   })
   .meta({ id: "OnboardingRequest" });
 

@@ -7,9 +7,7 @@ export const serviceAccountNameSchema = z
   .max(64, "Use at most 64 characters.")
   .regex(/^[a-z0-9_-]+$/, "Use only lower-case letters, digits, hyphens and underscores.");
 
-export const createServiceAccountSchema = z
-  .object({ name: serviceAccountNameSchema })
-  .meta({ id: "CreateServiceAccount" });
+export const createServiceAccountSchema = z.object({ name: serviceAccountNameSchema }).meta({ id: "CreateServiceAccount" });
 
 export const serviceAccountSchema = z
   .object({

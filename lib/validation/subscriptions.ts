@@ -8,11 +8,7 @@ const seatsMessage = `Enter a whole number of seats from ${MIN_SEATS} to ${MAX_S
 
 /** The Purchase / Manage Subscription form: Seats and Monthly / Yearly. */
 export const subscriptionFormSchema = z.object({
-  seats: z
-    .number({ error: seatsMessage })
-    .int(seatsMessage)
-    .min(MIN_SEATS, seatsMessage)
-    .max(MAX_SEATS, seatsMessage),
+  seats: z.number({ error: seatsMessage }).int(seatsMessage).min(MIN_SEATS, seatsMessage).max(MAX_SEATS, seatsMessage),
   billingCycle: z.enum(billingCycles, { error: "Choose Monthly or Yearly." }),
 });
 export type SubscriptionFormInput = z.input<typeof subscriptionFormSchema>;

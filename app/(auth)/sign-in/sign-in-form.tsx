@@ -38,7 +38,12 @@ export function SignInForm({ returnTo, defaultEmail }: { returnTo: string; defau
         <Input type="email" autoComplete="email" {...describedBy("email", errors.email?.message)} {...form.register("email")} />
       </Field>
       <Field id="password" label="Password" error={errors.password?.message}>
-        <Input type="password" autoComplete="current-password" {...describedBy("password", errors.password?.message)} {...form.register("password")} />
+        <Input
+          type="password"
+          autoComplete="current-password"
+          {...describedBy("password", errors.password?.message)}
+          {...form.register("password")}
+        />
       </Field>
       <Button type="submit" className="w-full" disabled={isSubmitting}>
         {isSubmitting ? "Signing in…" : "Sign In"}

@@ -47,7 +47,12 @@ export function SignUpForm({ returnTo, lockedEmail }: { returnTo: string; locked
       <Field id="name" label="Name" error={errors.name?.message}>
         <Input autoComplete="name" {...describedBy("name", errors.name?.message)} {...form.register("name")} />
       </Field>
-      <Field id="email" label="Email" error={errors.email?.message} hint={lockedEmail ? "This is the address you were invited at." : undefined}>
+      <Field
+        id="email"
+        label="Email"
+        error={errors.email?.message}
+        hint={lockedEmail ? "This is the address you were invited at." : undefined}
+      >
         <Input
           type="email"
           autoComplete="email"
@@ -58,7 +63,12 @@ export function SignUpForm({ returnTo, lockedEmail }: { returnTo: string; locked
         />
       </Field>
       <Field id="password" label="Password" error={errors.password?.message} hint="At least 8 characters.">
-        <Input type="password" autoComplete="new-password" {...describedBy("password", errors.password?.message, true)} {...form.register("password")} />
+        <Input
+          type="password"
+          autoComplete="new-password"
+          {...describedBy("password", errors.password?.message, true)}
+          {...form.register("password")}
+        />
       </Field>
       <Button type="submit" className="w-full" disabled={isSubmitting}>
         {isSubmitting ? "Creating account…" : "Sign Up"}

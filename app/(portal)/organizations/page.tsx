@@ -13,11 +13,7 @@ export default async function OrganizationsPage() {
   const orgs = await listMyOrganizations(user);
   return (
     <main className="mx-auto max-w-5xl px-4 py-10 sm:px-6">
-      <PageHeader
-        title="Organizations"
-        description="The organizations you belong to."
-        actions={<NewOrganizationDialog />}
-      />
+      <PageHeader title="Organizations" description="The organizations you belong to." actions={<NewOrganizationDialog />} />
       {orgs.length === 0 ? (
         <EmptyState title="You are not in any organization yet">
           Form a new organization to invite your team, or open an invitation link from your email.
@@ -27,10 +23,7 @@ export default async function OrganizationsPage() {
           <ul className="divide-y divide-zinc-200" aria-label="Your organizations">
             {orgs.map((org) => (
               <li key={org.id}>
-                <Link
-                  href={`/organizations/${org.orgId}`}
-                  className="flex items-center justify-between gap-4 px-5 py-4 hover:bg-zinc-50"
-                >
+                <Link href={`/organizations/${org.orgId}`} className="flex items-center justify-between gap-4 px-5 py-4 hover:bg-zinc-50">
                   <span>
                     <span className="block font-medium text-zinc-900">{org.name}</span>
                     <span className="block text-sm text-zinc-600">{org.orgId}</span>

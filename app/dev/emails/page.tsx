@@ -22,7 +22,12 @@ export default async function EmailPreviewsPage() {
           <li key={t.name}>
             <Card className="p-5">
               <h2 className="font-mono text-sm font-semibold text-zinc-900">emails/{t.name}.tsx</h2>
-              <iframe title={`Preview of ${t.name}`} srcDoc={t.html} sandbox="" className="mt-3 h-[28rem] w-full rounded border border-zinc-200" />
+              <iframe
+                title={`Preview of ${t.name}`}
+                srcDoc={t.html}
+                sandbox=""
+                className="mt-3 h-[28rem] w-full rounded border border-zinc-200"
+              />
             </Card>
           </li>
         ))}

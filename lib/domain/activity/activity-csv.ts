@@ -1,6 +1,18 @@
 import type { ActivityEntry } from "@/lib/validation/activity";
 
-const columns = ["id", "created_at", "actor_type", "actor_id", "actor_label", "action", "target_type", "target_id", "target_label", "ip", "metadata"] as const;
+const columns = [
+  "id",
+  "created_at",
+  "actor_type",
+  "actor_id",
+  "actor_label",
+  "action",
+  "target_type",
+  "target_id",
+  "target_label",
+  "ip",
+  "metadata",
+] as const;
 
 // A cell that starts like a formula is prefixed with ' so spreadsheets show it as text.
 function cell(value: string): string {

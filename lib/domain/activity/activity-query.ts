@@ -37,7 +37,10 @@ export async function resolveActivityFilter(q: Queryable, orgId: string, filter:
       // An email or a service account name: the ids it stands for (actor_id is indexed, labels are not).
       const [users, accounts] = await Promise.all([
         q.select({ id: t.users.id }).from(t.users).where(eq(t.users.email, value.toLowerCase())),
-        q.select({ id: t.serviceAccounts.id }).from(t.serviceAccounts).where(and(eq(t.serviceAccounts.orgId, orgId), eq(t.serviceAccounts.name, value))),
+        q
+          .select({ id: t.serviceAccounts.id })
+          .from(t.serviceAccounts)
+          .where(and(eq(t.serviceAccounts.orgId, orgId), eq(t.serviceAccounts.name, value))),
       ]);
       const ids = [...users, ...accounts].map((r) => r.id);
       if (ids.length === 0) empty = true;
@@ -47,7 +50,9 @@ export async function resolveActivityFilter(q: Queryable, orgId: string, filter:
   if (filter.action) where.push(eq(a.action, filter.action));
   if (filter.target) {
     const value = filter.target;
-    where.push(UUID.test(value) ? eq(a.targetId, value.toLowerCase()) : or(eq(a.targetLabel, value), eq(a.targetLabel, value.toLowerCase()))!);
+    where.push(
+      UUID.test(value) ? eq(a.targetId, value.toLowerCase()) : or(eq(a.targetLabel, value), eq(a.targetLabel, value.toLowerCase()))!,
+    );
   }
 
   const from = filter.from ? boundToDate(filter.from, false) : undefined;
@@ -94,7 +99,12 @@ async function idWindow(q: Queryable, orgId: string, from?: Date, to?: Date) {
 }
 
 /** One keyset page, newest first: entries older than `before` (an id), at most `limit`. */
-export async function fetchActivityRows(q: Queryable, filter: ResolvedFilter, before: number | undefined, limit: number): Promise<ActivityRow[]> {
+export async function fetchActivityRows(
+  q: Queryable,
+  filter: ResolvedFilter,
+  before: number | undefined,
+  limit: number,
+): Promise<ActivityRow[]> {
   if (filter.empty) return [];
   return q
     .select()

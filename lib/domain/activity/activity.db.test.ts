@@ -19,13 +19,32 @@ useTestDatabase();
 const DAY = 86_400_000;
 
 /** Inserts entries with chosen times (ids follow time, as they do in the app). */
-async function seed(org: Organization, rows: Array<{ action: string; actorId?: string; actorLabel?: string; actorType?: string; targetId?: string; targetLabel?: string; at: Date }>) {
+async function seed(
+  org: Organization,
+  rows: Array<{
+    action: string;
+    actorId?: string;
+    actorLabel?: string;
+    actorType?: string;
+    targetId?: string;
+    targetLabel?: string;
+    at: Date;
+  }>,
+) {
   await db()
     .insert(t.activity)
     .values(
       rows.map((r) => ({
-        orgId: org.id, actorType: r.actorType ?? "user", actorId: r.actorId ?? null, actorLabel: r.actorLabel ?? null,
-        action: r.action, targetType: "user", targetId: r.targetId ?? null, targetLabel: r.targetLabel ?? null, ip: "198.51.100.4", createdAt: r.at,
+        orgId: org.id,
+        actorType: r.actorType ?? "user",
+        actorId: r.actorId ?? null,
+        actorLabel: r.actorLabel ?? null,
+        action: r.action,
+        targetType: "user",
+        targetId: r.targetId ?? null,
+        targetLabel: r.targetLabel ?? null,
+        ip: "198.51.100.4",
+        createdAt: r.at,
       })),
     );
 }
@@ -48,10 +67,20 @@ describe("activity filters and pagination", () => {
     // 120 entries, one every 6 hours over 30 days: bob revokes annie's seat on 2026-03-10.
     const rows = Array.from({ length: 120 }, (_, i) => ({
       action: i % 3 === 0 ? "seat.assigned" : "member.role_changed",
-      actorId: admin.userId, actorLabel: admin.label, targetId: bob.userId, targetLabel: bob.label,
+      actorId: admin.userId,
+      actorLabel: admin.label,
+      targetId: bob.userId,
+      targetLabel: bob.label,
       at: new Date(base + i * 6 * 3_600_000),
     }));
-    rows[37] = { action: "seat.revoked", actorId: bob.userId, actorLabel: bob.label, targetId: annie.userId, targetLabel: annie.label, at: new Date(base + 37 * 6 * 3_600_000) };
+    rows[37] = {
+      action: "seat.revoked",
+      actorId: bob.userId,
+      actorLabel: bob.label,
+      targetId: annie.userId,
+      targetLabel: annie.label,
+      at: new Date(base + 37 * 6 * 3_600_000),
+    };
     await seed(org, rows);
   });
 
@@ -110,7 +139,13 @@ describe("activity filters and pagination", () => {
   });
 
   it("refuses malformed filters with field errors", async () => {
-    for (const [field, value] of [["action", "DROP TABLE"], ["from", "yesterday"], ["to", "2026-13-45"], ["cursor", "-1"], ["actor", "x".repeat(300)]]) {
+    for (const [field, value] of [
+      ["action", "DROP TABLE"],
+      ["from", "yesterday"],
+      ["to", "2026-13-45"],
+      ["cursor", "-1"],
+      ["actor", "x".repeat(300)],
+    ]) {
       const err = await rejectionOf(listActivity(admin, org.slug, { [field]: value }));
       expect(err, field).toMatchObject({ code: "validation", fields: { [field]: expect.any(String) } });
     }
@@ -122,18 +157,33 @@ describe("activity filters and pagination", () => {
     expect(lines[0]).toBe("\uFEFFid,created_at,actor_type,actor_id,actor_label,action,target_type,target_id,target_label,ip,metadata");
     expect(lines).toHaveLength(120);
     const jsonl = await readAll((await exportActivity(admin, org.slug, { action: "seat.revoked" }, "jsonl")).stream);
-    const parsed = jsonl.trim().split("\n").map((l) => JSON.parse(l));
-    expect(parsed).toEqual([expect.objectContaining({ action: "seat.revoked", target_label: annie.label, actor_type: "user", ip: "198.51.100.4" })]);
+    const parsed = jsonl
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(parsed).toEqual([
+      expect.objectContaining({ action: "seat.revoked", target_label: annie.label, actor_type: "user", ip: "198.51.100.4" }),
+    ]);
   });
 
   it("exports more than one batch in order, and neutralises spreadsheet formulas", async () => {
     const { org: big, admin: bigAdmin } = await createTestOrg("Big");
-    await seed(big, Array.from({ length: 2500 }, (_, i) => ({ action: "seat.assigned", targetLabel: i === 0 ? "=HYPERLINK(\"x\")" : `t${i}`, at: new Date(base + i * 1000) })));
+    await seed(
+      big,
+      Array.from({ length: 2500 }, (_, i) => ({
+        action: "seat.assigned",
+        targetLabel: i === 0 ? '=HYPERLINK("x")' : `t${i}`,
+        at: new Date(base + i * 1000),
+      })),
+    );
     const jsonl = await readAll((await exportActivity(bigAdmin, big.slug, { action: "seat.assigned" }, "jsonl")).stream);
-    const ids = jsonl.trim().split("\n").map((l) => JSON.parse(l).id);
+    const ids = jsonl
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l).id);
     expect(ids).toHaveLength(2500);
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
-    const csv = await readAll((await exportActivity(bigAdmin, big.slug, { target: "=HYPERLINK(\"x\")" }, "csv")).stream);
+    const csv = await readAll((await exportActivity(bigAdmin, big.slug, { target: '=HYPERLINK("x")' }, "csv")).stream);
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
   });
 });
@@ -186,9 +236,15 @@ describe("authorization matrix: activity read", () => {
     expect(page.status).toBe(200);
     const body = JSON.parse(page.text);
     // organization.created, service_account.created and the service account's token_issued.
-    expect(body.data.map((e: { action: string }) => e.action)).toEqual(["service_account.token_issued", "service_account.created", "organization.created"]);
+    expect(body.data.map((e: { action: string }) => e.action)).toEqual([
+      "service_account.token_issued",
+      "service_account.created",
+      "organization.created",
+    ]);
     expect(body.next_cursor).toBeNull();
-    const filtered = JSON.parse((await call(home.adminToken, `?actor=${encodeURIComponent(home.admin.label)}&action=organization.created`)).text);
+    const filtered = JSON.parse(
+      (await call(home.adminToken, `?actor=${encodeURIComponent(home.admin.label)}&action=organization.created`)).text,
+    );
     expect(filtered.data).toHaveLength(1);
 
     const csv = await call(home.saToken, "?format=csv&action=organization.created");

@@ -85,119 +85,252 @@ async function pendingInvitation(w: Awaited<ReturnType<typeof world>>) {
 }
 
 const cases: Case[] = [
-  { useCase: "createOrganization", kind: "user", actions: ["organization.created"], setup: async () => {
-    const u = await createTestUser("Founder");
-    return { actor: u, act: () => createOrganization(u, { name: "New", orgId: `new-${crypto.randomUUID().slice(0, 8)}` }) };
-  } },
-  { useCase: "renameOrganization", kind: "user", actions: ["organization.renamed"], setup: async () => {
-    const w = await world();
-    return { actor: w.admin, act: () => renameOrganization(w.admin, w.org.slug, { name: "Renamed" }) };
-  } },
-  { useCase: "updateOrgSettings", kind: "user", actions: ["settings.changed"], setup: async () => {
-    const w = await world();
-    return { actor: w.admin, act: () => updateOrgSettings(w.admin, w.org.slug, { cloudNotebooks: false }) };
-  } },
-  { useCase: "changeMemberRole", kind: "user", actions: ["member.role_changed"], setup: async () => {
-    const w = await world();
-    return { actor: w.admin, act: () => changeMemberRole(w.admin, w.org.slug, { userId: w.member.userId, role: "billing_manager" }) };
-  } },
-  ...both((kind) => ({ useCase: "removeMember", kind, actions: ["member.removed"], setup: async () => {
-    const w = await world();
-    return { actor: as(w, kind), act: () => removeMember(as(w, kind), w.org.slug, { userId: w.member.userId }) };
-  } })),
-  { useCase: "leaveOrganization", kind: "user", actions: ["member.left"], setup: async () => {
-    const w = await world();
-    return { actor: w.member, act: () => leaveOrganization(w.member, w.org.slug) };
-  } },
-  ...both((kind) => ({ useCase: "assignSeat", kind, actions: ["seat.assigned"], setup: async () => {
-    const w = await world();
-    return { actor: as(w, kind), act: () => assignSeat(as(w, kind), w.org.slug, { userId: w.member.userId }) };
-  } })),
-  { useCase: "assignSeats", kind: "user", actions: ["seat.assigned"], setup: async () => {
-    const w = await world();
-    return { actor: w.admin, act: () => assignSeats(w.admin, w.org.slug, { userIds: [w.member.userId] }) };
-  } },
-  ...both((kind) => ({ useCase: "revokeSeat", kind, actions: ["seat.revoked"], setup: async () => {
-    const w = await seatedWithToken(kind);
-    return { actor: w.actor, act: () => revokeSeat(w.actor, w.org.slug, { userId: w.member.userId }) };
-  } })),
-  { useCase: "revokeSeats", kind: "user", actions: ["seat.revoked"], setup: async () => {
-    const w = await seatedWithToken("user");
-    return { actor: w.admin, act: () => revokeSeats(w.admin, w.org.slug, { userIds: [w.member.userId] }) };
-  } },
-  { useCase: "issueToken", kind: "user", actions: ["token.issued"], setup: async () => {
-    const w = await world();
-    await setSeat(w.org, w.member.userId, true);
-    return { actor: w.member, act: () => issueToken(w.member, w.org.slug) };
-  } },
-  { useCase: "issueToken", kind: "service_account", actions: ["token.issued"], setup: async () => {
-    const w = await world();
-    await setSeat(w.org, w.member.userId, true);
-    return { actor: w.sa, act: () => issueToken(w.sa, w.org.slug, { userId: w.member.userId }) };
-  } },
-  ...both((kind) => ({ useCase: "syncToken", kind, actions: ["token.synced"], setup: async () => {
-    const w = await seatedWithToken(kind);
-    return { actor: w.actor, act: () => syncToken(w.actor, w.org.slug, { userId: w.member.userId }) };
-  } })),
-  ...both((kind) => ({ useCase: "revokeToken", kind, actions: ["token.revoked"], setup: async () => {
-    const w = await seatedWithToken(kind);
-    return { actor: w.actor, act: () => revokeToken(w.actor, w.org.slug, { userId: w.member.userId }) };
-  } })),
-  ...both((kind) => ({ useCase: "inviteMembers", kind, actions: ["invitation.created"], setup: async () => {
-    const w = await world();
-    return { actor: as(w, kind), act: () => inviteMembers(as(w, kind), w.org.slug, { emails: [uniqueAddress()] }) };
-  } })),
+  {
+    useCase: "createOrganization",
+    kind: "user",
+    actions: ["organization.created"],
+    setup: async () => {
+      const u = await createTestUser("Founder");
+      return { actor: u, act: () => createOrganization(u, { name: "New", orgId: `new-${crypto.randomUUID().slice(0, 8)}` }) };
+    },
+  },
+  {
+    useCase: "renameOrganization",
+    kind: "user",
+    actions: ["organization.renamed"],
+    setup: async () => {
+      const w = await world();
+      return { actor: w.admin, act: () => renameOrganization(w.admin, w.org.slug, { name: "Renamed" }) };
+    },
+  },
+  {
+    useCase: "updateOrgSettings",
+    kind: "user",
+    actions: ["settings.changed"],
+    setup: async () => {
+      const w = await world();
+      return { actor: w.admin, act: () => updateOrgSettings(w.admin, w.org.slug, { cloudNotebooks: false }) };
+    },
+  },
+  {
+    useCase: "changeMemberRole",
+    kind: "user",
+    actions: ["member.role_changed"],
+    setup: async () => {
+      const w = await world();
+      return { actor: w.admin, act: () => changeMemberRole(w.admin, w.org.slug, { userId: w.member.userId, role: "billing_manager" }) };
+    },
+  },
+  ...both((kind) => ({
+    useCase: "removeMember",
+    kind,
+    actions: ["member.removed"],
+    setup: async () => {
+      const w = await world();
+      return { actor: as(w, kind), act: () => removeMember(as(w, kind), w.org.slug, { userId: w.member.userId }) };
+    },
+  })),
+  {
+    useCase: "leaveOrganization",
+    kind: "user",
+    actions: ["member.left"],
+    setup: async () => {
+      const w = await world();
+      return { actor: w.member, act: () => leaveOrganization(w.member, w.org.slug) };
+    },
+  },
+  ...both((kind) => ({
+    useCase: "assignSeat",
+    kind,
+    actions: ["seat.assigned"],
+    setup: async () => {
+      const w = await world();
+      return { actor: as(w, kind), act: () => assignSeat(as(w, kind), w.org.slug, { userId: w.member.userId }) };
+    },
+  })),
+  {
+    useCase: "assignSeats",
+    kind: "user",
+    actions: ["seat.assigned"],
+    setup: async () => {
+      const w = await world();
+      return { actor: w.admin, act: () => assignSeats(w.admin, w.org.slug, { userIds: [w.member.userId] }) };
+    },
+  },
+  ...both((kind) => ({
+    useCase: "revokeSeat",
+    kind,
+    actions: ["seat.revoked"],
+    setup: async () => {
+      const w = await seatedWithToken(kind);
+      return { actor: w.actor, act: () => revokeSeat(w.actor, w.org.slug, { userId: w.member.userId }) };
+    },
+  })),
+  {
+    useCase: "revokeSeats",
+    kind: "user",
+    actions: ["seat.revoked"],
+    setup: async () => {
+      const w = await seatedWithToken("user");
+      return { actor: w.admin, act: () => revokeSeats(w.admin, w.org.slug, { userIds: [w.member.userId] }) };
+    },
+  },
+  {
+    useCase: "issueToken",
+    kind: "user",
+    actions: ["token.issued"],
+    setup: async () => {
+      const w = await world();
+      await setSeat(w.org, w.member.userId, true);
+      return { actor: w.member, act: () => issueToken(w.member, w.org.slug) };
+    },
+  },
+  {
+    useCase: "issueToken",
+    kind: "service_account",
+    actions: ["token.issued"],
+    setup: async () => {
+      const w = await world();
+      await setSeat(w.org, w.member.userId, true);
+      return { actor: w.sa, act: () => issueToken(w.sa, w.org.slug, { userId: w.member.userId }) };
+    },
+  },
+  ...both((kind) => ({
+    useCase: "syncToken",
+    kind,
+    actions: ["token.synced"],
+    setup: async () => {
+      const w = await seatedWithToken(kind);
+      return { actor: w.actor, act: () => syncToken(w.actor, w.org.slug, { userId: w.member.userId }) };
+    },
+  })),
+  ...both((kind) => ({
+    useCase: "revokeToken",
+    kind,
+    actions: ["token.revoked"],
+    setup: async () => {
+      const w = await seatedWithToken(kind);
+      return { actor: w.actor, act: () => revokeToken(w.actor, w.org.slug, { userId: w.member.userId }) };
+    },
+  })),
+  ...both((kind) => ({
+    useCase: "inviteMembers",
+    kind,
+    actions: ["invitation.created"],
+    setup: async () => {
+      const w = await world();
+      return { actor: as(w, kind), act: () => inviteMembers(as(w, kind), w.org.slug, { emails: [uniqueAddress()] }) };
+    },
+  })),
   // One entry per invitation plus one for the upload itself (file name and counts).
-  { useCase: "inviteFromCsv", kind: "user", actions: ["invitation.created", "invitations.csv_uploaded"], setup: async () => {
-    const w = await world();
-    return { actor: w.admin, act: () => inviteFromCsv(w.admin, w.org.slug, new TextEncoder().encode(`email\n${uniqueAddress()}\n`), { fileName: "one.csv" }) };
-  } },
-  ...both((kind) => ({ useCase: "resendInvitations", kind, actions: ["invitation.resent"], setup: async () => {
-    const w = await world();
-    const inv = await pendingInvitation(w);
-    return { actor: as(w, kind), act: () => resendInvitations(as(w, kind), w.org.slug, { ids: [inv.id] }) };
-  } })),
-  ...both((kind) => ({ useCase: "removeInvitations", kind, actions: ["invitation.removed"], setup: async () => {
-    const w = await world();
-    const inv = await pendingInvitation(w);
-    return { actor: as(w, kind), act: () => removeInvitations(as(w, kind), w.org.slug, { ids: [inv.id] }) };
-  } })),
-  { useCase: "acceptInvitation", kind: "user", actions: ["invitation.accepted"], setup: async () => {
-    const w = await world();
-    const inv = await pendingInvitation(w);
-    const invitee = await userWithEmail(inv.email);
-    const { token } = await latestInvitation(inv.email);
-    return { actor: invitee, act: () => acceptInvitation(invitee, token) };
-  } },
-  { useCase: "purchaseSubscription", kind: "user", actions: ["subscription.purchased"], setup: async () => {
-    const { org, admin } = await createTestOrg("Buyer");
-    return { actor: admin, act: () => purchaseSubscription(admin, org.slug, { seats: 5, billingCycle: "monthly" }) };
-  } },
-  { useCase: "updateSubscription", kind: "user", actions: ["subscription.seats_changed"], setup: async () => {
-    const w = await world();
-    return { actor: w.admin, act: () => updateSubscription(w.admin, w.org.slug, { seats: 12, billingCycle: "monthly" }) };
-  } },
-  { useCase: "renewSubscription", kind: "user", actions: ["subscription.renewed"], setup: async () => {
-    const w = await world();
-    return { actor: w.admin, act: () => renewSubscription(w.admin, w.org.slug) };
-  } },
-  { useCase: "createServiceAccount", kind: "user", actions: ["service_account.created"], setup: async () => {
-    const w = await world();
-    return { actor: w.admin, act: () => createServiceAccount(w.admin, w.org.slug, { name: "ci-bot" }) };
-  } },
-  { useCase: "deleteServiceAccount", kind: "user", actions: ["service_account.deleted"], setup: async () => {
-    const w = await world();
-    const sa = await createServiceAccount(w.admin, w.org.slug, { name: "old-bot" });
-    return { actor: w.admin, act: () => deleteServiceAccount(w.admin, w.org.slug, sa.client_id) };
-  } },
-  ...both((kind) => ({ useCase: "addOrgUser", kind, actions: ["managed_user.created"], setup: async () => {
-    const w = await world();
-    return { actor: as(w, kind), act: () => addOrgUser(as(w, kind), w.org.slug, { first_name: "Robo" }) };
-  } })),
-  ...both((kind) => ({ useCase: "onboardUsers", kind, actions: ["member.onboarded"], setup: async () => {
-    const w = await world();
-    return { actor: as(w, kind), act: () => onboardUsers(as(w, kind), w.org.slug, { user_emails: [uniqueAddress("onboard")] }) };
-  } })),
+  {
+    useCase: "inviteFromCsv",
+    kind: "user",
+    actions: ["invitation.created", "invitations.csv_uploaded"],
+    setup: async () => {
+      const w = await world();
+      return {
+        actor: w.admin,
+        act: () => inviteFromCsv(w.admin, w.org.slug, new TextEncoder().encode(`email\n${uniqueAddress()}\n`), { fileName: "one.csv" }),
+      };
+    },
+  },
+  ...both((kind) => ({
+    useCase: "resendInvitations",
+    kind,
+    actions: ["invitation.resent"],
+    setup: async () => {
+      const w = await world();
+      const inv = await pendingInvitation(w);
+      return { actor: as(w, kind), act: () => resendInvitations(as(w, kind), w.org.slug, { ids: [inv.id] }) };
+    },
+  })),
+  ...both((kind) => ({
+    useCase: "removeInvitations",
+    kind,
+    actions: ["invitation.removed"],
+    setup: async () => {
+      const w = await world();
+      const inv = await pendingInvitation(w);
+      return { actor: as(w, kind), act: () => removeInvitations(as(w, kind), w.org.slug, { ids: [inv.id] }) };
+    },
+  })),
+  {
+    useCase: "acceptInvitation",
+    kind: "user",
+    actions: ["invitation.accepted"],
+    setup: async () => {
+      const w = await world();
+      const inv = await pendingInvitation(w);
+      const invitee = await userWithEmail(inv.email);
+      const { token } = await latestInvitation(inv.email);
+      return { actor: invitee, act: () => acceptInvitation(invitee, token) };
+    },
+  },
+  {
+    useCase: "purchaseSubscription",
+    kind: "user",
+    actions: ["subscription.purchased"],
+    setup: async () => {
+      const { org, admin } = await createTestOrg("Buyer");
+      return { actor: admin, act: () => purchaseSubscription(admin, org.slug, { seats: 5, billingCycle: "monthly" }) };
+    },
+  },
+  {
+    useCase: "updateSubscription",
+    kind: "user",
+    actions: ["subscription.seats_changed"],
+    setup: async () => {
+      const w = await world();
+      return { actor: w.admin, act: () => updateSubscription(w.admin, w.org.slug, { seats: 12, billingCycle: "monthly" }) };
+    },
+  },
+  {
+    useCase: "renewSubscription",
+    kind: "user",
+    actions: ["subscription.renewed"],
+    setup: async () => {
+      const w = await world();
+      return { actor: w.admin, act: () => renewSubscription(w.admin, w.org.slug) };
+    },
+  },
+  {
+    useCase: "createServiceAccount",
+    kind: "user",
+    actions: ["service_account.created"],
+    setup: async () => {
+      const w = await world();
+      return { actor: w.admin, act: () => createServiceAccount(w.admin, w.org.slug, { name: "ci-bot" }) };
+    },
+  },
+  {
+    useCase: "deleteServiceAccount",
+    kind: "user",
+    actions: ["service_account.deleted"],
+    setup: async () => {
+      const w = await world();
+      const sa = await createServiceAccount(w.admin, w.org.slug, { name: "old-bot" });
+      return { actor: w.admin, act: () => deleteServiceAccount(w.admin, w.org.slug, sa.client_id) };
+    },
+  },
+  ...both((kind) => ({
+    useCase: "addOrgUser",
+    kind,
+    actions: ["managed_user.created"],
+    setup: async () => {
+      const w = await world();
+      return { actor: as(w, kind), act: () => addOrgUser(as(w, kind), w.org.slug, { first_name: "Robo" }) };
+    },
+  })),
+  ...both((kind) => ({
+    useCase: "onboardUsers",
+    kind,
+    actions: ["member.onboarded"],
+    setup: async () => {
+      const w = await world();
+      return { actor: as(w, kind), act: () => onboardUsers(as(w, kind), w.org.slug, { user_emails: [uniqueAddress("onboard")] }) };
+    },
+  })),
 ];
 
 const actorIdOf = (a: Actor) => (a.kind === "user" ? a.userId : a.kind === "service_account" ? a.serviceAccountId : null);
@@ -207,8 +340,14 @@ describe("every mutation of the app records activity", () => {
     const found = enumerateUseCases();
     expect(found.length).toBeGreaterThan(20);
     const covered = new Set(cases.map((c) => c.useCase));
-    expect(found.filter((n) => !covered.has(n)), "use cases without a case in this table").toEqual([]);
-    expect([...covered].filter((n) => !found.includes(n)), "cases for use cases that no longer exist").toEqual([]);
+    expect(
+      found.filter((n) => !covered.has(n)),
+      "use cases without a case in this table",
+    ).toEqual([]);
+    expect(
+      [...covered].filter((n) => !found.includes(n)),
+      "cases for use cases that no longer exist",
+    ).toEqual([]);
   });
 
   it.each(cases.map((c) => [`${c.useCase} by a ${c.kind}`, c] as const))("%s writes exactly its entries with that actor", async (_, c) => {
@@ -216,7 +355,10 @@ describe("every mutation of the app records activity", () => {
     expect(actor.kind).toBe(c.kind);
     const [last] = await db().select({ id: t.activity.id }).from(t.activity).orderBy(desc(t.activity.id)).limit(1);
     await act();
-    const written = await db().select().from(t.activity).where(gt(t.activity.id, last?.id ?? 0));
+    const written = await db()
+      .select()
+      .from(t.activity)
+      .where(gt(t.activity.id, last?.id ?? 0));
     expect(written.map((e) => e.action).sort()).toEqual([...c.actions].sort());
     for (const e of written) {
       expect(e, e.action).toMatchObject({ actorType: c.kind, actorId: actorIdOf(actor), ip: actor.ip ?? null });

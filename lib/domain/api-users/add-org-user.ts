@@ -12,7 +12,8 @@ import { parseInput } from "@/lib/validation/parse";
 import { recordActivity } from "../activity/record-activity";
 import { lockOrgAccess } from "../members/lock-org";
 
-const alreadyMember = () => new AppError("conflict", "This person is already a member of the organization.", { email: "Already a member." }, "already_member");
+const alreadyMember = () =>
+  new AppError("conflict", "This person is already a member of the organization.", { email: "Already a member." }, "already_member");
 
 /**
  * Adds a person by email (creating an account that sets its password from an emailed link when
@@ -32,7 +33,10 @@ export async function addOrgUser(actor: Actor, orgSlug: string, input: AddOrgUse
       if (existing) {
         userId = existing.id;
       } else {
-        [{ id: userId }] = await tx.insert(t.users).values({ name: name || email.split("@")[0], email }).returning({ id: t.users.id });
+        [{ id: userId }] = await tx
+          .insert(t.users)
+          .values({ name: name || email.split("@")[0], email })
+          .returning({ id: t.users.id });
         created = true;
       }
       const [member] = await tx

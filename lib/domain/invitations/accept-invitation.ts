@@ -66,9 +66,17 @@ export async function acceptInvitation(actor: Actor, token: string, ctx: Invitat
       .where(and(eq(t.memberships.orgId, org.id), eq(t.memberships.role, "admin")));
     const recipients = admins.flatMap((a) => (a.email ? [a.email] : []));
     if (recipients.length > 0) {
-      const props = { orgName: org.name, memberName: me.name, memberEmail: me.email, usersUrl: `${appUrl()}/organizations/${org.slug}/users` };
+      const props = {
+        orgName: org.name,
+        memberName: me.name,
+        memberEmail: me.email,
+        usersUrl: `${appUrl()}/organizations/${org.slug}/users`,
+      };
       const message = await renderEmail("invitation-accepted", invitationAcceptedSubject(props), InvitationAcceptedEmail(props));
-      await enqueueEmails(tx, recipients.map((to) => ({ ...message, to })));
+      await enqueueEmails(
+        tx,
+        recipients.map((to) => ({ ...message, to })),
+      );
     }
     return { orgSlug: org.slug, joined: !!membership };
   });

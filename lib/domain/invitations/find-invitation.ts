@@ -12,7 +12,12 @@ export type FoundInvitation =
   | { state: Exclude<LinkState, "not_found">; invitation: Invitation; org: Pick<Organization, "id" | "slug" | "name"> };
 
 /** Finds an invitation by the hash of its link's secret; earlier links of it are "superseded". */
-export async function findInvitationByToken(token: string, ctx: InvitationCtx = {}, q: Queryable = db(), forUpdate = false): Promise<FoundInvitation> {
+export async function findInvitationByToken(
+  token: string,
+  ctx: InvitationCtx = {},
+  q: Queryable = db(),
+  forUpdate = false,
+): Promise<FoundInvitation> {
   if (!isWellFormedToken(token)) return { state: "not_found" };
   const hash = hashInvitationToken(token);
   const select = () =>
@@ -27,10 +32,13 @@ export async function findInvitationByToken(token: string, ctx: InvitationCtx = 
     const { invitation } = row;
     const now = ctx.now ?? new Date();
     const state: LinkState =
-      invitation.status === "accepted" ? "used"
-      : invitation.status === "revoked" ? "removed"
-      : invitation.expiresAt.getTime() <= now.getTime() ? "expired"
-      : "valid";
+      invitation.status === "accepted"
+        ? "used"
+        : invitation.status === "revoked"
+          ? "removed"
+          : invitation.expiresAt.getTime() <= now.getTime()
+            ? "expired"
+            : "valid";
     return { state, ...row };
   }
 

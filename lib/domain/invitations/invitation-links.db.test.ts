@@ -26,7 +26,13 @@ async function invited({ now }: { now?: Date } = {}) {
 }
 
 /** Accepting fails with this reason and leaves the database as it was. */
-async function expectAcceptRefused(actor: Parameters<typeof acceptInvitation>[0], token: string, orgId: string, reason: string, now?: Date) {
+async function expectAcceptRefused(
+  actor: Parameters<typeof acceptInvitation>[0],
+  token: string,
+  orgId: string,
+  reason: string,
+  now?: Date,
+) {
   const before = await snapshot(orgId);
   const err = await rejectionOf(acceptInvitation(actor, token, { now }));
   expect(err).toBeInstanceOf(AppError);
@@ -36,7 +42,10 @@ async function expectAcceptRefused(actor: Parameters<typeof acceptInvitation>[0]
 }
 
 const membershipOf = async (orgId: string, userId: string) =>
-  db().select().from(t.memberships).where(and(eq(t.memberships.orgId, orgId), eq(t.memberships.userId, userId)));
+  db()
+    .select()
+    .from(t.memberships)
+    .where(and(eq(t.memberships.orgId, orgId), eq(t.memberships.userId, userId)));
 
 describe("acceptInvitation", () => {
   it("makes the invited account a Member without a seat, records it and emails the admins", async () => {
@@ -51,10 +60,16 @@ describe("acceptInvitation", () => {
     expect(row).toMatchObject({ status: "accepted", acceptedBy: invitee.userId });
     expect(row.acceptedAt).toBeInstanceOf(Date);
 
-    const [event] = await db().select().from(t.activity).where(and(eq(t.activity.orgId, org.id), eq(t.activity.action, "invitation.accepted")));
+    const [event] = await db()
+      .select()
+      .from(t.activity)
+      .where(and(eq(t.activity.orgId, org.id), eq(t.activity.action, "invitation.accepted")));
     expect(event).toMatchObject({ actorId: invitee.userId, targetId: invitation.id, targetLabel: email });
 
-    const [mail] = await db().select().from(t.emailOutbox).where(and(eq(t.emailOutbox.to, admin.label), eq(t.emailOutbox.template, "invitation-accepted")));
+    const [mail] = await db()
+      .select()
+      .from(t.emailOutbox)
+      .where(and(eq(t.emailOutbox.to, admin.label), eq(t.emailOutbox.template, "invitation-accepted")));
     expect(mail.subject).toBe(`${email} accepted your invitation to ${org.name}`);
     expect(mail.text).toContain("Grace");
 
@@ -70,7 +85,10 @@ describe("acceptInvitation", () => {
     expect(results.filter((r) => r.joined)).toHaveLength(1);
     await acceptInvitation(invitee, token);
     expect(await membershipOf(org.id, invitee.userId)).toHaveLength(1);
-    const events = await db().select().from(t.activity).where(and(eq(t.activity.orgId, org.id), eq(t.activity.action, "invitation.accepted")));
+    const events = await db()
+      .select()
+      .from(t.activity)
+      .where(and(eq(t.activity.orgId, org.id), eq(t.activity.action, "invitation.accepted")));
     expect(events).toHaveLength(1);
   });
 
@@ -109,7 +127,10 @@ describe("acceptInvitation", () => {
     expect(await removeInvitations(admin, org.slug, { ids: [invitation.id] })).toMatchObject({ removed: 1 });
     expect((await findInvitationByToken(token)).state).toBe("removed");
     await expectAcceptRefused(await userWithEmail(email), token, org.id, "invitation_removed");
-    const [event] = await db().select().from(t.activity).where(and(eq(t.activity.orgId, org.id), eq(t.activity.action, "invitation.removed")));
+    const [event] = await db()
+      .select()
+      .from(t.activity)
+      .where(and(eq(t.activity.orgId, org.id), eq(t.activity.action, "invitation.removed")));
     expect(event).toMatchObject({ actorId: admin.userId, targetLabel: email });
     // Removing again changes nothing and says so.
     expect(await removeInvitations(admin, org.slug, { ids: [invitation.id] })).toMatchObject({ removed: 0, skipped: 1 });

@@ -39,11 +39,7 @@ async function setup(): Promise<Callers> {
 const csv = (emails: string[]) => new TextEncoder().encode(`email\n${emails.join("\n")}\n`);
 
 /** Each refused caller changes nothing; then the admin, doing the same, succeeds. */
-async function checkMatrix(
-  name: string,
-  attempt: (actor: Actor, c: Callers) => Promise<unknown>,
-  positive: (c: Callers) => Promise<void>,
-) {
+async function checkMatrix(name: string, attempt: (actor: Actor, c: Callers) => Promise<unknown>, positive: (c: Callers) => Promise<void>) {
   const c = await setup();
   // Something to resend or remove.
   await inviteMembers(c.admin, c.org.slug, { emails: [uniqueAddress("existing")] });

@@ -21,7 +21,12 @@ async function inviterOf(actor: Actor): Promise<SendContext["inviter"]> {
 }
 
 /** Everything a send needs that does not depend on the recipients: rendered once per request. */
-export async function prepareSend(actor: Actor, org: Organization, ctx: InvitationCtx, metadata?: Record<string, unknown>): Promise<SendContext> {
+export async function prepareSend(
+  actor: Actor,
+  org: Organization,
+  ctx: InvitationCtx,
+  metadata?: Record<string, unknown>,
+): Promise<SendContext> {
   const now = ctx.now ?? new Date();
   const expiresAt = expiryFrom(now);
   const inviter = await inviterOf(actor);
@@ -41,8 +46,7 @@ export async function lockOrgInvitations(tx: Tx, orgId: string) {
 export const jsonList = (values: string[]) => sql`(select value from json_array_elements_text(${JSON.stringify(values)}::json))`;
 
 /** The same for ids (already validated as UUIDs), so the primary key index can be used. */
-export const jsonUuidList = (values: string[]) =>
-  sql`(select value::uuid from json_array_elements_text(${JSON.stringify(values)}::json))`;
+export const jsonUuidList = (values: string[]) => sql`(select value::uuid from json_array_elements_text(${JSON.stringify(values)}::json))`;
 
 /** The actor columns of the activity table, for the statements that write many entries at once. */
 export function activityActor(actor: Actor) {

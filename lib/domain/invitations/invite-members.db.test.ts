@@ -52,7 +52,10 @@ describe("inviteMembers", () => {
     const links = await db().select().from(t.invitationLinks).where(eq(t.invitationLinks.invitationId, row.id));
     expect(links.map((l) => l.tokenHash)).toEqual([row.tokenHash]);
 
-    const events = await db().select().from(t.activity).where(and(eq(t.activity.orgId, org.id), eq(t.activity.action, "invitation.created")));
+    const events = await db()
+      .select()
+      .from(t.activity)
+      .where(and(eq(t.activity.orgId, org.id), eq(t.activity.action, "invitation.created")));
     expect(events.map((e) => e.targetLabel).sort()).toEqual([a, b].sort());
     expect(events[0]).toMatchObject({ actorId: admin.userId, targetType: "invitation", ip: "203.0.113.7" });
   });
@@ -157,8 +160,18 @@ describe("inviteFromCsv", () => {
     expect(report.counts).toEqual({ invited: 2, already_invited: 1, already_member: 1, invalid: 1 });
     const rows = await invitationsOf(org.id);
     expect(rows.map((r) => r.email).sort()).toEqual([pending, x, y].sort());
-    const [summary] = await db().select().from(t.activity).where(and(eq(t.activity.orgId, org.id), eq(t.activity.action, "invitations.csv_uploaded")));
-    expect(summary.metadata).toMatchObject({ rows: 6, fileName: "team.csv", invited: 2, already_invited: 1, already_member: 1, invalid: 1 });
+    const [summary] = await db()
+      .select()
+      .from(t.activity)
+      .where(and(eq(t.activity.orgId, org.id), eq(t.activity.action, "invitations.csv_uploaded")));
+    expect(summary.metadata).toMatchObject({
+      rows: 6,
+      fileName: "team.csv",
+      invited: 2,
+      already_invited: 1,
+      already_member: 1,
+      invalid: 1,
+    });
   });
 
   it("over 10,000 rows, refuses the whole file and invites nobody", async () => {
@@ -196,13 +209,17 @@ describe("inviteFromCsv", () => {
     const file = ["email", ...Array.from({ length: 2000 }, (_, i) => `many${i}@example.com`)].join("\n");
     const report = await inviteFromCsv(admin, org.slug, csv(file));
     expect(report.counts.invited).toBe(2000);
-    const [{ n }] = await db().execute<{ n: number }>(sql`select count(*)::int as n from email_outbox where "to" like 'many%@example.com'`).then((r) => (r as unknown as { rows: Array<{ n: number }> }).rows);
+    const [{ n }] = await db()
+      .execute<{ n: number }>(sql`select count(*)::int as n from email_outbox where "to" like 'many%@example.com'`)
+      .then((r) => (r as unknown as { rows: Array<{ n: number }> }).rows);
     expect(n).toBe(2000);
-    const events = await db().select().from(t.activity).where(and(eq(t.activity.orgId, org.id), eq(t.activity.action, "invitation.created")));
+    const events = await db()
+      .select()
+      .from(t.activity)
+      .where(and(eq(t.activity.orgId, org.id), eq(t.activity.action, "invitation.created")));
     expect(events).toHaveLength(2000);
     const { token } = await latestInvitation("many1999@example.com");
     const [row] = (await invitationsOf(org.id)).filter((r) => r.email === "many1999@example.com");
     expect(row.tokenHash).toBe(hashInvitationToken(token));
   });
 });
-

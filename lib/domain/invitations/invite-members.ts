@@ -82,7 +82,10 @@ async function inviteEntries(
       for (const c of created) outcome.set(c.email, "invited");
       // Under the org lock every conflict was seen above; this only guards against surprises.
       const missed = fresh.filter((email) => !outcome.has(email));
-      const toResend = [...pending.filter((p) => outcome.get(p.email) === "already_invited"), ...(missed.length ? await pendingOf(missed) : [])];
+      const toResend = [
+        ...pending.filter((p) => outcome.get(p.email) === "already_invited"),
+        ...(missed.length ? await pendingOf(missed) : []),
+      ];
       const resent = await reissueInvitations(tx, send, toResend);
       for (const r of resent) outcome.set(r.email, "already_invited");
 
@@ -109,7 +112,12 @@ function report(entries: Entry[], outcome: Map<string, InviteOutcome>): InviteRe
   const rows: InviteReportEntry[] = entries.map((e) => {
     const listed = e.rows ? `Listed ${e.count} times in the file (rows ${e.rows.join(", ")})` : `Listed ${e.count} times`;
     if (!e.check.ok) {
-      return { email: e.value, outcome: "invalid", reason: e.count > 1 ? `${e.check.reason}; ${listed.toLowerCase()}` : e.check.reason, rows: e.rows };
+      return {
+        email: e.value,
+        outcome: "invalid",
+        reason: e.count > 1 ? `${e.check.reason}; ${listed.toLowerCase()}` : e.check.reason,
+        rows: e.rows,
+      };
     }
     const result = outcome.get(e.check.email);
     if (!result) throw new Error(`No outcome for ${e.check.email}`);

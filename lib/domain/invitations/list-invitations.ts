@@ -22,7 +22,12 @@ export type InvitationPage = { rows: InvitationListRow[]; total: number; page: n
  * Pending invitations (expired ones included, marked so), newest first, with an email search.
  * Both queries use the (org_id, status, sent_at) index; at 10,000 rows a page costs milliseconds.
  */
-export async function listInvitations(actor: Actor, orgSlug: string, input: ListInvitationsInput = {}, ctx: InvitationCtx = {}): Promise<InvitationPage> {
+export async function listInvitations(
+  actor: Actor,
+  orgSlug: string,
+  input: ListInvitationsInput = {},
+  ctx: InvitationCtx = {},
+): Promise<InvitationPage> {
   const { q, page } = parseInput(listInvitationsSchema, input);
   const { org } = await loadOrgAccess(actor, orgSlug, "invitations.manage");
   const now = ctx.now ?? new Date();

@@ -44,7 +44,9 @@ export const invitationsOf = (orgId: string) => db().select().from(t.invitations
 export async function snapshot(orgId: string) {
   const n = async (q: Promise<Array<{ n: number }>>) => (await q)[0].n;
   return {
-    invitations: await invitationsOf(orgId).then((rows) => rows.map((r) => [r.id, r.status, r.tokenHash, r.expiresAt.toISOString()]).sort()),
+    invitations: await invitationsOf(orgId).then((rows) =>
+      rows.map((r) => [r.id, r.status, r.tokenHash, r.expiresAt.toISOString()]).sort(),
+    ),
     links: await n(db().select({ n: count() }).from(t.invitationLinks)),
     outbox: await n(db().select({ n: count() }).from(t.emailOutbox)),
     activity: await n(db().select({ n: count() }).from(t.activity).where(eq(t.activity.orgId, orgId))),

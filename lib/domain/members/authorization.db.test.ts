@@ -28,7 +28,15 @@ import {
 
 useTestDatabase();
 
-type Caller = "anonymous" | "non-member" | "member" | "billing manager" | "admin of another org" | "service account of another org" | "service account" | "admin";
+type Caller =
+  | "anonymous"
+  | "non-member"
+  | "member"
+  | "billing manager"
+  | "admin of another org"
+  | "service account of another org"
+  | "service account"
+  | "admin";
 const callers: Caller[] = [
   "anonymous",
   "non-member",

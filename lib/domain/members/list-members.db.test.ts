@@ -19,7 +19,10 @@ describe("listMembers", () => {
     await assignSeats(admin, org.slug, { userIds: [zoe.userId, xia.userId] });
     await giveToken(org, zoe.userId);
     const expired = await giveToken(org, xia.userId);
-    await db().update(t.memberTokens).set({ expiresAt: new Date("2020-01-01T00:00:00Z") }).where(eq(t.memberTokens.id, expired.id));
+    await db()
+      .update(t.memberTokens)
+      .set({ expiresAt: new Date("2020-01-01T00:00:00Z") })
+      .where(eq(t.memberTokens.id, expired.id));
 
     const all = await listMembers(yan, org.slug, { sort: "name", dir: "desc" });
     expect(all.total).toBe(4);
@@ -35,7 +38,10 @@ describe("listMembers", () => {
     expect((await listMembers(admin, org.slug, { q: yan.label.toUpperCase() })).rows.map((r) => r.name)).toEqual(["Yan"]);
     expect((await listMembers(admin, org.slug, { role: "member" })).rows.map((r) => r.name)).toEqual(["Xia", "Zoe 100%"]);
     expect((await listMembers(admin, org.slug, { seat: "no" })).rows.map((r) => r.name)).toEqual(["List Admin", "Yan"]);
-    expect((await listMembers(admin, org.slug, { seat: "yes", sort: "joined", dir: "desc" })).rows.map((r) => r.name)).toEqual(["Xia", "Zoe 100%"]);
+    expect((await listMembers(admin, org.slug, { seat: "yes", sort: "joined", dir: "desc" })).rows.map((r) => r.name)).toEqual([
+      "Xia",
+      "Zoe 100%",
+    ]);
 
     const page2 = await listMembers(admin, org.slug, { pageSize: 3, page: 2 });
     expect(page2).toMatchObject({ total: 4, page: 2, pageSize: 3, seats: { total: 10, assigned: 2, available: 8 } });

@@ -50,7 +50,11 @@ export async function listMembers(actor: Actor, orgSlug: string, query: ListMemb
     eq(t.memberships.orgId, org.id),
     pattern ? or(ilike(t.users.name, pattern), ilike(t.users.email, pattern)) : undefined,
     params.role ? eq(t.memberships.role, params.role) : undefined,
-    params.seat === "yes" ? isNotNull(t.memberships.seatAssignedAt) : params.seat === "no" ? isNull(t.memberships.seatAssignedAt) : undefined,
+    params.seat === "yes"
+      ? isNotNull(t.memberships.seatAssignedAt)
+      : params.seat === "no"
+        ? isNull(t.memberships.seatAssignedAt)
+        : undefined,
   );
   const order = params.dir === "asc" ? asc : desc;
   const q = db();
@@ -85,7 +89,10 @@ export async function listMembers(actor: Actor, orgSlug: string, query: ListMemb
         .where(
           and(
             eq(t.memberTokens.orgId, org.id),
-            inArray(t.memberTokens.userId, rows.map((r) => r.userId)),
+            inArray(
+              t.memberTokens.userId,
+              rows.map((r) => r.userId),
+            ),
             isNull(t.memberTokens.revokedAt),
           ),
         )

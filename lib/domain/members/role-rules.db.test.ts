@@ -8,7 +8,17 @@ import { assignSeats } from "../seats/assign-seats";
 import { changeMemberRole } from "./change-member-role";
 import { leaveOrganization, adminCannotLeaveMessage } from "./leave-organization";
 import { removeMember } from "./remove-member";
-import { addTestMember, adminCount, createTestOrg, giveSubscription, giveToken, liveTokens, membership, orgState, serviceAccountOf } from "./test-support";
+import {
+  addTestMember,
+  adminCount,
+  createTestOrg,
+  giveSubscription,
+  giveToken,
+  liveTokens,
+  membership,
+  orgState,
+  serviceAccountOf,
+} from "./test-support";
 
 useTestDatabase();
 

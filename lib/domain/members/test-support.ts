@@ -11,7 +11,10 @@ export type TestOrg = { org: Organization; admin: UserActor };
 
 export async function createTestOrg(name = "Org"): Promise<TestOrg> {
   const admin = await createTestUser(`${name} Admin`);
-  const org = await createOrganization(admin, { name, orgId: `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${randomBytes(3).toString("hex")}` });
+  const org = await createOrganization(admin, {
+    name,
+    orgId: `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${randomBytes(3).toString("hex")}`,
+  });
   return { org, admin };
 }
 
@@ -27,7 +30,9 @@ export async function addManyMembers(org: Organization, n: number): Promise<stri
     .insert(t.users)
     .values(Array.from({ length: n }, (_, i) => ({ name: `Bulk ${i}`, email: `bulk-${i}-${randomBytes(4).toString("hex")}@example.test` })))
     .returning({ id: t.users.id });
-  await db().insert(t.memberships).values(users.map((u) => ({ orgId: org.id, userId: u.id, role: "member" as const })));
+  await db()
+    .insert(t.memberships)
+    .values(users.map((u) => ({ orgId: org.id, userId: u.id, role: "member" as const })));
   return users.map((u) => u.id);
 }
 
@@ -35,7 +40,13 @@ export async function giveSubscription(org: Organization, seats: number, cycle: 
   const now = new Date();
   const [sub] = await db()
     .insert(t.subscriptions)
-    .values({ orgId: org.id, seats, billingCycle: cycle, currentPeriodStart: now, currentPeriodEnd: new Date(now.getTime() + 30 * 86_400_000) })
+    .values({
+      orgId: org.id,
+      seats,
+      billingCycle: cycle,
+      currentPeriodStart: now,
+      currentPeriodEnd: new Date(now.getTime() + 30 * 86_400_000),
+    })
     .returning();
   return sub;
 }
@@ -43,7 +54,13 @@ export async function giveSubscription(org: Organization, seats: number, cycle: 
 export async function giveToken(org: Organization, userId: string) {
   const [token] = await db()
     .insert(t.memberTokens)
-    .values({ orgId: org.id, userId, tokenHash: randomBytes(16).toString("hex"), last4: "abcd", expiresAt: new Date(Date.now() + 86_400_000) })
+    .values({
+      orgId: org.id,
+      userId,
+      tokenHash: randomBytes(16).toString("hex"),
+      last4: "abcd",
+      expiresAt: new Date(Date.now() + 86_400_000),
+    })
     .returning();
   return token;
 }

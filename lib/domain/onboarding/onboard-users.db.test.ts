@@ -10,7 +10,12 @@ import { useTestDatabase } from "@/test/db";
 useTestDatabase();
 
 const seated = async (orgId: string) =>
-  (await db().select({ n: count() }).from(t.memberships).where(and(eq(t.memberships.orgId, orgId), isNotNull(t.memberships.seatAssignedAt))))[0].n;
+  (
+    await db()
+      .select({ n: count() })
+      .from(t.memberships)
+      .where(and(eq(t.memberships.orgId, orgId), isNotNull(t.memberships.seatAssignedAt)))
+  )[0].n;
 
 describe("POST /onboarding", () => {
   it("onboards new addresses with a seat and token, in order, until seats run out", async () => {
@@ -20,7 +25,17 @@ describe("POST /onboarding", () => {
       method: "POST",
       token: saToken,
       params: { orgId: org.slug },
-      body: { user_emails: ["one@example.com", existing.label, "not an email", "Two@Example.com", "two@example.com", "three@example.com", "four@example.com"] },
+      body: {
+        user_emails: [
+          "one@example.com",
+          existing.label,
+          "not an email",
+          "Two@Example.com",
+          "two@example.com",
+          "three@example.com",
+          "four@example.com",
+        ],
+      },
     });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
@@ -34,14 +49,23 @@ describe("POST /onboarding", () => {
     expect(mails.map((m) => m.template).sort()).toEqual(["added-to-organization", "token-issued"]);
     const token = mails.find((m) => m.template === "token-issued")!.text.match(/opt_[0-9A-Za-z]{36}/)![0];
     expect((await (await getTokenChecker()).check(token)).valid).toBe(true);
-    const adminMail = await db().select().from(t.emailOutbox).where(and(eq(t.emailOutbox.to, admin.label), eq(t.emailOutbox.template, "users-onboarded")));
+    const adminMail = await db()
+      .select()
+      .from(t.emailOutbox)
+      .where(and(eq(t.emailOutbox.to, admin.label), eq(t.emailOutbox.template, "users-onboarded")));
     expect(adminMail).toHaveLength(1);
   });
 
   it("accepts the string form and replays with Idempotency-Key instead of onboarding twice", async () => {
     const { org, saToken } = await createApiOrg({ seats: 5 });
     const call = () =>
-      callRoute(onboarding, { method: "POST", token: saToken, params: { orgId: org.slug }, headers: { "idempotency-key": "batch-7" }, body: { user_emails: "[<a@example.org>, b@example.org]" } });
+      callRoute(onboarding, {
+        method: "POST",
+        token: saToken,
+        params: { orgId: org.slug },
+        headers: { "idempotency-key": "batch-7" },
+        body: { user_emails: "[<a@example.org>, b@example.org]" },
+      });
     const first = await call();
     expect(first.body.users_in_onboarding_process).toEqual(["a@example.org", "b@example.org"]);
     const second = await call();
@@ -51,7 +75,12 @@ describe("POST /onboarding", () => {
 
   it("issues, syncs and revokes a member token through the API", async () => {
     const { org, saToken } = await createApiOrg({ seats: 2 });
-    const { body } = await callRoute(onboarding, { method: "POST", token: saToken, params: { orgId: org.slug }, body: { user_emails: ["m@example.net"] } });
+    const { body } = await callRoute(onboarding, {
+      method: "POST",
+      token: saToken,
+      params: { orgId: org.slug },
+      body: { user_emails: ["m@example.net"] },
+    });
     expect(body.users_in_onboarding_process).toHaveLength(1);
     const [user] = await db().select().from(t.users).where(eq(t.users.email, "m@example.net"));
     const params = { orgId: org.slug, userId: user.id };

@@ -60,18 +60,43 @@ export async function onboardUsers(actor: Actor, orgSlug: string, input: unknown
         .insert(t.users)
         .values(onboard.map((email) => ({ name: email.split("@")[0], email })))
         .returning({ id: t.users.id, email: t.users.email });
-      await tx.insert(t.memberships).values(users.map((u) => ({ orgId: org.id, userId: u.id, role: "member" as const, seatAssignedAt: now })));
+      await tx
+        .insert(t.memberships)
+        .values(users.map((u) => ({ orgId: org.id, userId: u.id, role: "member" as const, seatAssignedAt: now })));
       const people = users.map((u) => ({ ...u, token: generateToken() }));
-      await tx.insert(t.memberTokens).values(
-        people.map((p) => ({ orgId: org.id, userId: p.id, tokenHash: hashToken(p.token), last4: tokenLast4(p.token), expiresAt: sub.currentPeriodEnd, createdAt: now })),
-      );
+      await tx
+        .insert(t.memberTokens)
+        .values(
+          people.map((p) => ({
+            orgId: org.id,
+            userId: p.id,
+            tokenHash: hashToken(p.token),
+            last4: tokenLast4(p.token),
+            expiresAt: sub.currentPeriodEnd,
+            createdAt: now,
+          })),
+        );
       await recordActivities(
         tx,
         actor,
-        people.map((p) => ({ orgId: org.id, action: "member.onboarded", target: { type: "user", id: p.id, label: p.email }, metadata: { seat: true, token_last4: tokenLast4(p.token) } })),
+        people.map((p) => ({
+          orgId: org.id,
+          action: "member.onboarded",
+          target: { type: "user", id: p.id, label: p.email },
+          metadata: { seat: true, token_last4: tokenLast4(p.token) },
+        })),
       );
       const mailsFor = await prepareOnboardingEmails(org, sub.currentPeriodEnd);
-      await enqueueEmails(tx, mailsFor(people.map((p) => ({ to: p.email!, token: p.token, setupLink: `${appUrl()}/set-password/${createPasswordSetupToken(p.id, null)}` }))));
+      await enqueueEmails(
+        tx,
+        mailsFor(
+          people.map((p) => ({
+            to: p.email!,
+            token: p.token,
+            setupLink: `${appUrl()}/set-password/${createPasswordSetupToken(p.id, null)}`,
+          })),
+        ),
+      );
       await notifyAdmins(tx, actor, org, onboard);
     }
     return {
@@ -83,7 +108,12 @@ export async function onboardUsers(actor: Actor, orgSlug: string, input: unknown
   });
 }
 
-async function notifyAdmins(tx: Parameters<typeof recordActivities>[0], actor: Actor, org: { id: string; name: string; slug: string }, emails: string[]) {
+async function notifyAdmins(
+  tx: Parameters<typeof recordActivities>[0],
+  actor: Actor,
+  org: { id: string; name: string; slug: string },
+  emails: string[],
+) {
   const admins = await tx
     .select({ email: t.users.email })
     .from(t.memberships)
@@ -92,7 +122,16 @@ async function notifyAdmins(tx: Parameters<typeof recordActivities>[0], actor: A
   const message = await renderEmail(
     "users-onboarded",
     usersOnboardedSubject(org.name, emails.length),
-    UsersOnboardedEmail({ orgName: org.name, count: emails.length, emails, usersUrl: `${appUrl()}/organizations/${org.slug}/users`, actorLabel: actor.kind === "anonymous" ? "Someone" : actor.label }),
+    UsersOnboardedEmail({
+      orgName: org.name,
+      count: emails.length,
+      emails,
+      usersUrl: `${appUrl()}/organizations/${org.slug}/users`,
+      actorLabel: actor.kind === "anonymous" ? "Someone" : actor.label,
+    }),
   );
-  await enqueueEmails(tx, admins.flatMap((a) => (a.email ? [{ ...message, to: a.email }] : [])));
+  await enqueueEmails(
+    tx,
+    admins.flatMap((a) => (a.email ? [{ ...message, to: a.email }] : [])),
+  );
 }

@@ -16,7 +16,11 @@ export type OnboardingMail = { to: string; token: string; setupLink: string };
 export async function prepareOnboardingEmails(org: { name: string; slug: string }, expiresAt: Date) {
   const commands = tokenCommands(appUrl(), TOKEN);
   const [welcome, token] = await Promise.all([
-    renderEmail("added-to-organization", addedToOrganizationSubject(org.name), AddedToOrganizationEmail({ orgName: org.name, link: LINK, needsPassword: true })),
+    renderEmail(
+      "added-to-organization",
+      addedToOrganizationSubject(org.name),
+      AddedToOrganizationEmail({ orgName: org.name, link: LINK, needsPassword: true }),
+    ),
     renderEmail(
       "token-issued",
       tokenIssuedSubject(org.name, false),
@@ -31,7 +35,11 @@ export async function prepareOnboardingEmails(org: { name: string; slug: string 
       }),
     ),
   ]);
-  const fill = (m: RenderedEmail, from: string, to: string) => ({ ...m, html: m.html.split(from).join(to), text: m.text.split(from).join(to) });
+  const fill = (m: RenderedEmail, from: string, to: string) => ({
+    ...m,
+    html: m.html.split(from).join(to),
+    text: m.text.split(from).join(to),
+  });
   return (people: OnboardingMail[]) =>
     people.flatMap((p) => [
       { ...fill(welcome, LINK, p.setupLink), to: p.to },

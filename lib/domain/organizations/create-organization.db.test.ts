@@ -114,9 +114,7 @@ describe("createOrganization", () => {
   it("of several users racing for one ID, exactly one wins", async () => {
     // On PostgreSQL each call runs on its own pooled connection, so the inserts truly overlap.
     const racers = await Promise.all(Array.from({ length: 5 }, (_, i) => createTestUser(`Racer ${i}`)));
-    const results = await Promise.allSettled(
-      racers.map((racer) => createOrganization(racer, { name: "Contested", orgId: "contested" })),
-    );
+    const results = await Promise.allSettled(racers.map((racer) => createOrganization(racer, { name: "Contested", orgId: "contested" })));
 
     const won = results.filter((r) => r.status === "fulfilled");
     const lost = results.filter((r) => r.status === "rejected");

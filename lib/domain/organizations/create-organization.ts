@@ -8,9 +8,14 @@ import { recordActivity } from "../activity/record-activity";
 import { requireUser } from "../users/require-user";
 
 const idTaken = () =>
-  new AppError("conflict", "This Organization ID is already taken.", {
-    orgId: "This Organization ID is already taken. Choose another.",
-  }, "org_id_taken");
+  new AppError(
+    "conflict",
+    "This Organization ID is already taken.",
+    {
+      orgId: "This Organization ID is already taken. Choose another.",
+    },
+    "org_id_taken",
+  );
 
 /** Anyone signed in may create an org; they become its Admin. */
 export async function createOrganization(actor: Actor, input: CreateOrganizationInput) {

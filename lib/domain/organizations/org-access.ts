@@ -19,12 +19,7 @@ const orgNotFound = () => notFound("Organization not found.");
  * from a session), so removal and role changes apply at once. Orgs the actor cannot see are
  * "not found", never "forbidden".
  */
-export async function loadOrgAccess(
-  actor: Actor,
-  orgSlug: string,
-  permission?: Permission,
-  q: Queryable = db(),
-): Promise<OrgAccess> {
+export async function loadOrgAccess(actor: Actor, orgSlug: string, permission?: Permission, q: Queryable = db()): Promise<OrgAccess> {
   if (actor.kind === "anonymous") throw new AppError("unauthenticated", "Sign in to continue.");
   const slug = orgSlug.trim().toLowerCase();
   // Anything that cannot be an Organization ID is simply not found (and never reaches SQL).

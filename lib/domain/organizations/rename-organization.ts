@@ -12,11 +12,7 @@ export async function renameOrganization(actor: Actor, orgSlug: string, input: {
   return db().transaction(async (tx) => {
     const { org } = await loadOrgAccess(actor, orgSlug, "org.update", tx);
     if (org.name === name) return org;
-    const [updated] = await tx
-      .update(t.organizations)
-      .set({ name })
-      .where(eq(t.organizations.id, org.id))
-      .returning();
+    const [updated] = await tx.update(t.organizations).set({ name }).where(eq(t.organizations.id, org.id)).returning();
     await recordActivity(tx, actor, {
       orgId: org.id,
       action: "organization.renamed",

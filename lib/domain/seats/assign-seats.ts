@@ -80,7 +80,11 @@ export async function assignSeats(actor: Actor, orgSlug: string, input: BulkUser
         seatAssignedSubject(org.name),
         SeatAssignedEmail({ orgName: org.name, tokenAccessUrl: `${appUrl()}/organizations/${org.slug}/token-access` }),
       );
-      await enqueueEmailToMany(tx, mail, recipients.map((m) => m.email!));
+      await enqueueEmailToMany(
+        tx,
+        mail,
+        recipients.map((m) => m.email!),
+      );
     }
     const assigned = assignedBefore + done.size;
     return { results, seats: { total: sub.seats, assigned, available: sub.seats - assigned } };

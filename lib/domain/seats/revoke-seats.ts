@@ -54,6 +54,7 @@ export async function revokeSeat(actor: Actor, orgSlug: string, input: { userId:
   const report = await revokeSeats(actor, orgSlug, { userIds: [userId] });
   const [result] = report.results;
   if (result.outcome === "not_member") throw notFound("This person is not a member of this organization.");
-  if (result.outcome === "had_no_seat") throw new AppError("conflict", "This member has no seat to revoke.", undefined, "no_seat_to_revoke");
+  if (result.outcome === "had_no_seat")
+    throw new AppError("conflict", "This member has no seat to revoke.", undefined, "no_seat_to_revoke");
   return { ...result, seats: report.seats };
 }

@@ -47,4 +47,3 @@ export const noSeatError = (total: number) =>
     undefined,
     "no_seat_available",
   );
-

@@ -73,7 +73,9 @@ describe("assigning seats", () => {
     const [seated, x, y, z] = await Promise.all([1, 2, 3, 4].map(() => addTestMember(org)));
     await assignSeat(admin, org.slug, { userId: seated.userId });
     const stranger = (await createTestOrg("Stranger")).admin;
-    const report = await assignSeats(admin, org.slug, { userIds: [seated.userId, x.userId, stranger.userId, y.userId, z.userId, x.userId] });
+    const report = await assignSeats(admin, org.slug, {
+      userIds: [seated.userId, x.userId, stranger.userId, y.userId, z.userId, x.userId],
+    });
     expect(report.results.map((r) => [r.userId, r.outcome])).toEqual([
       [seated.userId, "already_assigned"],
       [x.userId, "assigned"],
@@ -168,7 +170,11 @@ describe("seats under concurrency", () => {
     expect(won).toHaveLength(50);
     expect(lost).toHaveLength(150);
     for (const r of lost) {
-      expect(r.reason).toMatchObject({ code: "conflict", reason: "no_seat_available", message: expect.stringMatching(/No seat available/) });
+      expect(r.reason).toMatchObject({
+        code: "conflict",
+        reason: "no_seat_available",
+        message: expect.stringMatching(/No seat available/),
+      });
     }
     expect(await assignedSeats(org)).toBe(50);
     expect(watched.worst).toBeLessThanOrEqual(0);

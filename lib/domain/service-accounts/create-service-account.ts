@@ -9,15 +9,25 @@ import { recordActivity } from "../activity/record-activity";
 import { loadOrgAccess } from "../organizations/org-access";
 
 const nameTaken = () =>
-  new AppError("conflict", "A service account with this name already exists.", {
-    name: "A service account with this name already exists in this organization.",
-  }, "duplicate_name");
+  new AppError(
+    "conflict",
+    "A service account with this name already exists.",
+    {
+      name: "A service account with this name already exists in this organization.",
+    },
+    "duplicate_name",
+  );
 
 /** Admins (never another service account) create service accounts; the secret is returned once. */
 export async function createServiceAccount(actor: Actor, orgSlug: string, input: unknown) {
   const { name } = parseInput(createServiceAccountSchema, input);
   if (actor.kind === "service_account") {
-    throw new AppError("forbidden", "Service accounts are created with a user's token, not a service account's.", undefined, "user_token_required");
+    throw new AppError(
+      "forbidden",
+      "Service accounts are created with a user's token, not a service account's.",
+      undefined,
+      "user_token_required",
+    );
   }
   const clientSecret = generateSecret("oss");
   try {

@@ -29,7 +29,11 @@ export async function resolveAccessCaller(req: Request): Promise<Extract<Actor, 
     if (!isWellFormedToken(token)) throw unauthenticated(true);
     const state = await loadTokenState(db(), hashToken(token));
     if (!state || state.revokedAt || state.expiresAt.getTime() <= Date.now()) throw unauthenticated(true);
-    const [user] = await db().select({ id: t.users.id, email: t.users.email, name: t.users.name }).from(t.users).where(eq(t.users.id, state.userId)).limit(1);
+    const [user] = await db()
+      .select({ id: t.users.id, email: t.users.email, name: t.users.name })
+      .from(t.users)
+      .where(eq(t.users.id, state.userId))
+      .limit(1);
     if (!user) throw unauthenticated(true);
     return { kind: "user", userId: user.id, label: user.email ?? user.name, ip };
   }

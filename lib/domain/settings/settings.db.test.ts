@@ -40,7 +40,11 @@ function filesThatUpdateOrganizations(): string[] {
 
 const orgRow = async (org: Organization) => (await db().select().from(t.organizations).where(eq(t.organizations.id, org.id)))[0];
 const settingsEntries = (org: Organization) =>
-  db().select().from(t.activity).where(and(eq(t.activity.orgId, org.id), eq(t.activity.action, "settings.changed"))).orderBy(asc(t.activity.id));
+  db()
+    .select()
+    .from(t.activity)
+    .where(and(eq(t.activity.orgId, org.id), eq(t.activity.action, "settings.changed")))
+    .orderBy(asc(t.activity.id));
 
 const codeOf = async (p: Promise<unknown>) => {
   const err = await rejectionOf(p);
@@ -49,7 +53,13 @@ const codeOf = async (p: Promise<unknown>) => {
 };
 
 describe("the effective access rule", () => {
-  const o = (slug: string, cloudStorage: boolean, cloudNotebooks: boolean) => ({ orgId: crypto.randomUUID(), slug, name: slug, cloudStorage, cloudNotebooks });
+  const o = (slug: string, cloudStorage: boolean, cloudNotebooks: boolean) => ({
+    orgId: crypto.randomUUID(),
+    slug,
+    name: slug,
+    cloudStorage,
+    cloudNotebooks,
+  });
 
   it("turns notebooks off when any org turns them off, and names the orgs that decide", () => {
     const a = o("a", true, true);
@@ -63,12 +73,19 @@ describe("the effective access rule", () => {
 
   it("decides storage per org", () => {
     const access = decideEffectiveAccess("u", [o("a", true, true), o("b", false, true)]);
-    expect(access.cloud_storage.map((x) => [x.organization_id, x.enabled])).toEqual([["a", true], ["b", false]]);
+    expect(access.cloud_storage.map((x) => [x.organization_id, x.enabled])).toEqual([
+      ["a", true],
+      ["b", false],
+    ]);
     expect(access.cloud_notebooks.enabled).toBe(true);
   });
 
   it("gives a user with no org notebooks on and no storage entries", () => {
-    expect(decideEffectiveAccess("u", [])).toEqual({ user_id: "u", cloud_notebooks: { enabled: true, disabled_by: [] }, cloud_storage: [] });
+    expect(decideEffectiveAccess("u", [])).toEqual({
+      user_id: "u",
+      cloud_notebooks: { enabled: true, disabled_by: [] },
+      cloud_storage: [],
+    });
   });
 });
 
@@ -87,19 +104,30 @@ describe("updateOrgSettings", () => {
     expect(await orgRow(org)).toMatchObject({ cloudNotebooks: false, cloudStorage: true, slug: org.slug });
     const entries = await settingsEntries(org);
     expect(entries).toHaveLength(before + 1);
-    expect(entries.at(-1)).toMatchObject({ actorType: "user", actorId: admin.userId, ip: admin.ip, metadata: { setting: "cloud_notebooks", from: true, to: false } });
+    expect(entries.at(-1)).toMatchObject({
+      actorType: "user",
+      actorId: admin.userId,
+      ip: admin.ip,
+      metadata: { setting: "cloud_notebooks", from: true, to: false },
+    });
 
     const both = await updateOrgSettings(admin, org.slug, { name: "Settings Renamed", cloudStorage: false, cloudNotebooks: true });
     expect(both.changes.map((c) => c.field)).toEqual(["name", "cloudStorage", "cloudNotebooks"]);
     expect(await settingsEntries(org)).toHaveLength(before + 3);
-    const renamed = await db().select().from(t.activity).where(and(eq(t.activity.orgId, org.id), eq(t.activity.action, "organization.renamed")));
+    const renamed = await db()
+      .select()
+      .from(t.activity)
+      .where(and(eq(t.activity.orgId, org.id), eq(t.activity.action, "organization.renamed")));
     expect(renamed.at(-1)?.metadata).toEqual({ from: "Settings", to: "Settings Renamed" });
   });
 
   it("records nothing when nothing changes", async () => {
     const before = (await settingsEntries(org)).length;
     const current = await orgRow(org);
-    const { changes } = await updateOrgSettings(admin, org.slug, { cloudStorage: current.cloudStorage, cloudNotebooks: current.cloudNotebooks });
+    const { changes } = await updateOrgSettings(admin, org.slug, {
+      cloudStorage: current.cloudStorage,
+      cloudNotebooks: current.cloudNotebooks,
+    });
     expect(changes).toEqual([]);
     expect(await settingsEntries(org)).toHaveLength(before);
   });
@@ -119,12 +147,18 @@ describe("the Organization ID never changes", () => {
     const { admin, org } = await createTestOrg("Immutable");
     // rename strips unknown keys; settings refuse them.
     await renameOrganization(admin, org.slug, { name: "Immutable 2", slug: "changed", orgId: "changed" } as never);
-    await expect(updateOrgSettings(admin, org.slug, { slug: "changed" } as never)).rejects.toMatchObject({ code: "validation", fields: { _: expect.any(String) } });
+    await expect(updateOrgSettings(admin, org.slug, { slug: "changed" } as never)).rejects.toMatchObject({
+      code: "validation",
+      fields: { _: expect.any(String) },
+    });
     await updateOrgSettings(admin, org.slug, { name: "Immutable 3", cloudNotebooks: false });
     expect((await orgRow(org)).slug).toBe(org.slug);
     expect((await orgRow(org)).name).toBe("Immutable 3");
     // Every code path that writes the organizations row is one of the two use cases tested above.
-    expect(filesThatUpdateOrganizations()).toEqual(["lib/domain/organizations/rename-organization.ts", "lib/domain/settings/update-org-settings.ts"]);
+    expect(filesThatUpdateOrganizations()).toEqual([
+      "lib/domain/organizations/rename-organization.ts",
+      "lib/domain/settings/update-org-settings.ts",
+    ]);
   });
 });
 
@@ -172,7 +206,10 @@ describe("authorization matrix: settings read and write", () => {
     expect((await call(other.adminToken)).status).toBe(404);
     expect((await call(other.saToken)).status).toBe(404);
     const ok = await call(home.saToken);
-    expect(ok).toMatchObject({ status: 200, body: { org_id: home.org.id, organization_id: home.org.slug, cloud_storage: true, cloud_notebooks: true } });
+    expect(ok).toMatchObject({
+      status: 200,
+      body: { org_id: home.org.id, organization_id: home.org.slug, cloud_storage: true, cloud_notebooks: true },
+    });
     // Changes take effect on the next read.
     await updateOrgSettings(home.admin, home.org.slug, { cloudStorage: false });
     expect((await call(home.adminToken)).body).toMatchObject({ cloud_storage: false, cloud_notebooks: true });
@@ -193,8 +230,14 @@ describe("effective access across orgs (domain and GET /api/users/me/access)", (
     await updateOrgSettings(a.admin, a.org.slug, { cloudNotebooks: false, cloudStorage: false });
 
     const access = await getEffectiveAccess(user);
-    expect(access.cloud_notebooks).toEqual({ enabled: false, disabled_by: [{ org_id: a.org.id, organization_id: a.org.slug, name: "Alpha" }] });
-    expect(Object.fromEntries(access.cloud_storage.map((s) => [s.organization_id, s.enabled]))).toEqual({ [a.org.slug]: false, [b.org.slug]: true });
+    expect(access.cloud_notebooks).toEqual({
+      enabled: false,
+      disabled_by: [{ org_id: a.org.id, organization_id: a.org.slug, name: "Alpha" }],
+    });
+    expect(Object.fromEntries(access.cloud_storage.map((s) => [s.organization_id, s.enabled]))).toEqual({
+      [a.org.slug]: false,
+      [b.org.slug]: true,
+    });
     // Someone who is only in Beta is not affected by Alpha.
     expect((await getEffectiveAccess(only)).cloud_notebooks.enabled).toBe(true);
 

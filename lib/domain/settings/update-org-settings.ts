@@ -9,8 +9,7 @@ import { recordActivities, type ActivityInput } from "../activity/record-activit
 import { loadOrgAccess } from "../organizations/org-access";
 
 export type SettingChange =
-  | { field: "name"; from: string; to: string }
-  | { field: "cloudStorage" | "cloudNotebooks"; from: boolean; to: boolean };
+  { field: "name"; from: string; to: string } | { field: "cloudStorage" | "cloudNotebooks"; from: boolean; to: boolean };
 
 /**
  * Org Profile's Save Changes: the name and the two settings in one transaction, one activity
@@ -45,7 +44,12 @@ export async function updateOrgSettings(actor: Actor, orgSlug: string, input: Up
       changes.map((c): ActivityInput =>
         c.field === "name"
           ? { orgId: current.id, action: "organization.renamed", target, metadata: { from: c.from, to: c.to } }
-          : { orgId: current.id, action: "settings.changed", target, metadata: { setting: orgSettingLabels[c.field].api, from: c.from, to: c.to } },
+          : {
+              orgId: current.id,
+              action: "settings.changed",
+              target,
+              metadata: { setting: orgSettingLabels[c.field].api, from: c.from, to: c.to },
+            },
       ),
     );
     return { org: updated, changes };

@@ -31,5 +31,8 @@ export async function notifyBillingManagers(tx: Tx, actor: Actor, org: Organizat
       subscriptionUrl: `${appUrl()}/organizations/${org.slug}/subscription`,
     }),
   );
-  await enqueueEmails(tx, managers.map((m) => ({ ...mail, to: m.email! })));
+  await enqueueEmails(
+    tx,
+    managers.map((m) => ({ ...mail, to: m.email! })),
+  );
 }

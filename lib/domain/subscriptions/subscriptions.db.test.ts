@@ -15,21 +15,34 @@ useTestDatabase();
 const jan15 = new Date("2026-01-15T12:00:00Z");
 
 const mailsTo = (to: string) =>
-  db().select().from(t.emailOutbox).where(and(eq(t.emailOutbox.to, to), eq(t.emailOutbox.template, "subscription-changed")));
+  db()
+    .select()
+    .from(t.emailOutbox)
+    .where(and(eq(t.emailOutbox.to, to), eq(t.emailOutbox.template, "subscription-changed")));
 
 describe("subscription", () => {
   it("purchase: seats, cycle, a period of one month or one year, a ledger entry, activity, billing managers emailed", async () => {
     const { org, admin } = await createTestOrg("Buy");
     const billing = await addTestMember(org, "billing_manager");
     const { subscription } = await purchaseSubscription(admin, org.slug, { seats: 3, billingCycle: "monthly" }, { now: jan15 });
-    expect(subscription).toMatchObject({ seats: 3, billingCycle: "monthly", status: "active", currentPeriodEnd: new Date("2026-02-15T12:00:00Z") });
+    expect(subscription).toMatchObject({
+      seats: 3,
+      billingCycle: "monthly",
+      status: "active",
+      currentPeriodEnd: new Date("2026-02-15T12:00:00Z"),
+    });
 
     const overview = await getSubscriptionOverview(billing, org.slug);
     expect(overview.seats).toEqual({ total: 3, assigned: 0, available: 3 });
-    expect(overview.ledger).toEqual([expect.objectContaining({ kind: "purchase", seats: 3, billingCycle: "monthly", actorLabel: admin.label })]);
+    expect(overview.ledger).toEqual([
+      expect.objectContaining({ kind: "purchase", seats: 3, billingCycle: "monthly", actorLabel: admin.label }),
+    ]);
     const [mail] = await mailsTo(billing.label);
     expect(mail.text).toMatch(/Subscription purchased: 3 seats, Monthly/);
-    const events = await db().select().from(t.activity).where(and(eq(t.activity.orgId, org.id), eq(t.activity.action, "subscription.purchased")));
+    const events = await db()
+      .select()
+      .from(t.activity)
+      .where(and(eq(t.activity.orgId, org.id), eq(t.activity.action, "subscription.purchased")));
     expect(events).toHaveLength(1);
 
     const other = await createTestOrg("BuyYearly");
@@ -95,7 +108,11 @@ describe("subscription", () => {
     const unchanged = await updateSubscription(billing, org.slug, { seats: 3, billingCycle: "monthly" });
     expect(unchanged.changed).toBe(false);
     const ledger = (await getSubscriptionOverview(admin, org.slug)).ledger.map((l) => [l.kind, l.seats]);
-    expect(ledger).toEqual([["seats_changed", 3], ["seats_changed", 5], ["purchase", 3]]);
+    expect(ledger).toEqual([
+      ["seats_changed", 3],
+      ["seats_changed", 5],
+      ["purchase", 3],
+    ]);
     expect(await mailsTo(billing.label)).toHaveLength(3);
   });
 
@@ -104,7 +121,12 @@ describe("subscription", () => {
     await purchaseSubscription(admin, org.slug, { seats: 3, billingCycle: "monthly" }, { now: jan15 });
     const mar1 = new Date("2026-03-01T00:00:00Z");
     const r = await updateSubscription(admin, org.slug, { seats: 4, billingCycle: "yearly" }, { now: mar1 });
-    expect(r.subscription).toMatchObject({ billingCycle: "yearly", seats: 4, currentPeriodStart: mar1, currentPeriodEnd: new Date("2027-03-01T00:00:00Z") });
+    expect(r.subscription).toMatchObject({
+      billingCycle: "yearly",
+      seats: 4,
+      currentPeriodStart: mar1,
+      currentPeriodEnd: new Date("2027-03-01T00:00:00Z"),
+    });
     const kinds = (await getSubscriptionOverview(admin, org.slug)).ledger.map((l) => l.kind);
     expect(kinds).toEqual(["cycle_changed", "seats_changed", "purchase"]);
   });
@@ -141,7 +163,9 @@ describe("subscription", () => {
 
   it("managing or renewing without a subscription says to purchase one", async () => {
     const { org, admin } = await createTestOrg("None");
-    expect(await rejectionOf(updateSubscription(admin, org.slug, { seats: 3, billingCycle: "monthly" }))).toMatchObject({ reason: "no_subscription" });
+    expect(await rejectionOf(updateSubscription(admin, org.slug, { seats: 3, billingCycle: "monthly" }))).toMatchObject({
+      reason: "no_subscription",
+    });
     expect(await rejectionOf(renewSubscription(admin, org.slug))).toMatchObject({ reason: "no_subscription" });
   });
 });

@@ -9,7 +9,12 @@ import { z } from "zod";
 import { recordActivity } from "../activity/record-activity";
 
 const invalidLink = () =>
-  new AppError("not_found", "This link is invalid, expired or already used. Ask an administrator of your organization to add you again.", undefined, "invalid_link");
+  new AppError(
+    "not_found",
+    "This link is invalid, expired or already used. Ask an administrator of your organization to add you again.",
+    undefined,
+    "invalid_link",
+  );
 
 /** Who a password-setup link is for, or an error saying it no longer works. */
 export async function findPasswordSetupUser(token: string, now = Date.now()) {
@@ -33,10 +38,14 @@ export async function setInitialPassword(token: string, input: { password: unkno
       .where(and(eq(t.users.id, user.id), user.passwordHash ? eq(t.users.passwordHash, user.passwordHash) : isNull(t.users.passwordHash)))
       .returning({ id: t.users.id });
     if (!updated) throw invalidLink();
-    await recordActivity(tx, { kind: "user", userId: user.id, label: user.email, ip: ctx.ip }, {
-      action: "user.password_set",
-      target: { type: "user", id: user.id, label: user.email },
-    });
+    await recordActivity(
+      tx,
+      { kind: "user", userId: user.id, label: user.email, ip: ctx.ip },
+      {
+        action: "user.password_set",
+        target: { type: "user", id: user.id, label: user.email },
+      },
+    );
     return { email: user.email };
   });
 }

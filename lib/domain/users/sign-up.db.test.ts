@@ -30,9 +30,7 @@ describe("signUp", () => {
     expect(row.passwordHash).not.toContain(password);
 
     const events = await db().select().from(t.activity).where(eq(t.activity.targetId, user.id));
-    expect(events).toEqual([
-      expect.objectContaining({ action: "user.signed_up", actorId: user.id, ip: "198.51.100.4" }),
-    ]);
+    expect(events).toEqual([expect.objectContaining({ action: "user.signed_up", actorId: user.id, ip: "198.51.100.4" })]);
   });
 
   it("enqueues the welcome email in the outbox", async () => {

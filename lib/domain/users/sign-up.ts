@@ -10,9 +10,14 @@ import { parseInput } from "@/lib/validation/parse";
 import { recordActivity } from "../activity/record-activity";
 
 const emailTaken = () =>
-  new AppError("conflict", "An account with this email already exists.", {
-    email: "An account with this email already exists. Sign in instead.",
-  }, "email_taken");
+  new AppError(
+    "conflict",
+    "An account with this email already exists.",
+    {
+      email: "An account with this email already exists. Sign in instead.",
+    },
+    "email_taken",
+  );
 
 /** Creates an account, records it and sends the welcome email, all in one transaction. */
 export async function signUp(input: SignUpInput, ctx: { ip?: string | null } = {}) {
@@ -27,10 +32,14 @@ export async function signUp(input: SignUpInput, ctx: { ip?: string | null } = {
         .onConflictDoNothing()
         .returning({ id: t.users.id, name: t.users.name, email: t.users.email });
       if (!user) throw emailTaken();
-      await recordActivity(tx, { kind: "user", userId: user.id, label: email, ip: ctx.ip }, {
-        action: "user.signed_up",
-        target: { type: "user", id: user.id, label: email },
-      });
+      await recordActivity(
+        tx,
+        { kind: "user", userId: user.id, label: email, ip: ctx.ip },
+        {
+          action: "user.signed_up",
+          target: { type: "user", id: user.id, label: email },
+        },
+      );
       await enqueueEmail(tx, { ...message, to: email });
       return user;
     });

@@ -5,8 +5,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import { signInSchema } from "@/lib/validation/auth";
 
-export const invalidCredentials = () =>
-  new AppError("unauthenticated", "Invalid email or password.", undefined, "invalid_credentials");
+export const invalidCredentials = () => new AppError("unauthenticated", "Invalid email or password.", undefined, "invalid_credentials");
 
 /**
  * Checks an email and password. Unknown email and wrong password fail the same way, equally

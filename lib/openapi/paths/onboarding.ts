@@ -17,7 +17,11 @@ export const onboardingPaths: ZodOpenApiPathsObject = {
       security: bearer,
       requestParams: { path: z.object({ orgId: orgIdParam }), header: z.object({ "Idempotency-Key": idempotencyHeader }) },
       requestBody: { content: json(onboardingSchema) },
-      responses: { "200": { description: "What happened to each address", content: json(onboardingResultSchema) }, ...orgCallErrors, "422": problem("user_emails is missing or not a list") },
+      responses: {
+        "200": { description: "What happened to each address", content: json(onboardingResultSchema) },
+        ...orgCallErrors,
+        "422": problem("user_emails is missing or not a list"),
+      },
     },
   },
   "/api/organizations/{orgId}/users/{userId}/token": {

@@ -40,7 +40,10 @@ export const packageServerPaths: ZodOpenApiPathsObject = {
       operationId: "introspectToken",
       requestBody: { content: { "application/x-www-form-urlencoded": { schema: z.object({ token: z.string() }) } } },
       responses: {
-        "200": { description: "active is false for invalid tokens and for other orgs' tokens", content: { "application/json": { schema: introspection } } },
+        "200": {
+          description: "active is false for invalid tokens and for other orgs' tokens",
+          content: { "application/json": { schema: introspection } },
+        },
         "401": { description: "No valid service-account credentials" },
       },
     },

@@ -11,7 +11,10 @@ export const settingsPaths: ZodOpenApiPathsObject = {
       operationId: "getOrgSettings",
       security: bearer,
       requestParams: { path: z.object({ orgId: orgIdParam }) },
-      responses: { "200": { description: "Current values; changes apply on the next read", content: json(orgSettingsResponseSchema) }, ...orgCallErrors },
+      responses: {
+        "200": { description: "Current values; changes apply on the next read", content: json(orgSettingsResponseSchema) },
+        ...orgCallErrors,
+      },
     },
   },
   "/api/users/me/access": {

@@ -41,7 +41,9 @@ export function SwitchAccountButton({ email, returnTo }: { email: string; return
     <Button
       variant="secondary"
       className="w-full"
-      onClick={() => void signOut({ callbackUrl: `/sign-in?email=${encodeURIComponent(email)}&callbackUrl=${encodeURIComponent(returnTo)}` })}
+      onClick={() =>
+        void signOut({ callbackUrl: `/sign-in?email=${encodeURIComponent(email)}&callbackUrl=${encodeURIComponent(returnTo)}` })
+      }
     >
       Sign Out and Switch Account
     </Button>

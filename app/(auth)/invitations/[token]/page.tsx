@@ -25,7 +25,11 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         <p className="mt-3 text-sm text-zinc-700">{mine ? "You accepted this invitation already." : detail}</p>
         <div className="mt-6">
           <Button asChild variant={mine ? "primary" : "secondary"} className="w-full">
-            {mine ? <Link href={`/organizations/${found.org.slug}`}>Go to {found.org.name}</Link> : <Link href={user ? "/organizations" : "/sign-in"}>{user ? "Go to your organizations" : "Sign in"}</Link>}
+            {mine ? (
+              <Link href={`/organizations/${found.org.slug}`}>Go to {found.org.name}</Link>
+            ) : (
+              <Link href={user ? "/organizations" : "/sign-in"}>{user ? "Go to your organizations" : "Sign in"}</Link>
+            )}
           </Button>
         </div>
       </>
@@ -40,8 +44,9 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       <p className="text-sm font-medium text-indigo-700">Invitation</p>
       <h1 className="mt-1 text-xl font-semibold">Join {org.name}</h1>
       <p className="mt-3 text-sm text-zinc-700">
-        <span className="font-medium text-zinc-900">{inviter}</span> invited <span className="font-medium text-zinc-900">{invitation.email}</span> to
-        join the organization <span className="font-medium text-zinc-900">{org.name}</span> as a Member.
+        <span className="font-medium text-zinc-900">{inviter}</span> invited{" "}
+        <span className="font-medium text-zinc-900">{invitation.email}</span> to join the organization{" "}
+        <span className="font-medium text-zinc-900">{org.name}</span> as a Member.
       </p>
       <p className="mt-2 text-xs text-zinc-600">This invitation expires on {formatExpiry(invitation.expiresAt)}.</p>
       <div className="mt-6 space-y-3">

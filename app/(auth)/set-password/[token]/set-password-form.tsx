@@ -39,7 +39,13 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
         <Input id="email" value={email} readOnly className="bg-zinc-100" />
       </Field>
       <Field id="password" label="Password" error={fieldError} hint="At least 8 characters.">
-        <Input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} {...describedBy("password", fieldError, true)} />
+        <Input
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          {...describedBy("password", fieldError, true)}
+        />
       </Field>
       <Button type="submit" className="w-full" disabled={busy}>
         {busy ? "Saving…" : "Set Password"}

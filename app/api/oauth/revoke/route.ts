@@ -9,11 +9,17 @@ export async function POST(req: Request) {
     const body = await readBody(req);
     const token = body && typeof body === "object" ? (body as Record<string, unknown>).token : undefined;
     if (typeof token !== "string" || token.length === 0 || token.length > 200) {
-      return Response.json({ error: "invalid_request", error_description: "The token parameter is required." }, { status: 400, headers: noStore });
+      return Response.json(
+        { error: "invalid_request", error_description: "The token parameter is required." },
+        { status: 400, headers: noStore },
+      );
     }
     await revokeAccessToken(token);
     return new Response(null, { status: 200, headers: noStore });
   } catch {
-    return Response.json({ error: "invalid_request", error_description: "Send a form-encoded or JSON body with token." }, { status: 400, headers: noStore });
+    return Response.json(
+      { error: "invalid_request", error_description: "Send a form-encoded or JSON body with token." },
+      { status: 400, headers: noStore },
+    );
   }
 }

@@ -35,7 +35,13 @@ export async function POST(req: Request) {
     const fields: Record<string, unknown> = { ...(basicCredentials(req) ?? {}), ...(body as Record<string, unknown>) };
     const grant = fields.grant_type;
     if (grant !== "password" && grant !== "client_credentials") {
-      return oauthError(400, grant ? "unsupported_grant_type" : "invalid_request", grant ? `grant_type ${String(grant).slice(0, 50)} is not supported; use password or client_credentials.` : "grant_type is required.");
+      return oauthError(
+        400,
+        grant ? "unsupported_grant_type" : "invalid_request",
+        grant
+          ? `grant_type ${String(grant).slice(0, 50)} is not supported; use password or client_credentials.`
+          : "grant_type is required.",
+      );
     }
     const parsed = tokenRequestSchema.safeParse(fields);
     if (!parsed.success) return oauthError(400, "invalid_request", parsed.error.issues.map((i) => i.message).join(" "));
@@ -47,7 +53,8 @@ export async function POST(req: Request) {
     return Response.json(token, { headers: noStore });
   } catch (err) {
     if (err instanceof AppError) {
-      if (err.reason === "invalid_client") return oauthError(401, "invalid_client", err.message, { "www-authenticate": 'Basic realm="api"' });
+      if (err.reason === "invalid_client")
+        return oauthError(401, "invalid_client", err.message, { "www-authenticate": 'Basic realm="api"' });
       if (err.reason === "invalid_grant") return oauthError(400, "invalid_grant", err.message);
       if (err.code === "rate_limited") {
         return oauthError(429, "invalid_request", err.message, { "retry-after": String(err.retryAfterSeconds ?? 60) });

@@ -40,7 +40,13 @@ export async function actorFromAccessToken(token: string, ip: string | null): Pr
   if (!row) return null;
   if (row.serviceAccountId) {
     if (row.serviceAccountDeletedAt) return null;
-    return { kind: "service_account", serviceAccountId: row.serviceAccountId, orgId: row.serviceAccountOrgId!, label: row.serviceAccountName!, ip };
+    return {
+      kind: "service_account",
+      serviceAccountId: row.serviceAccountId,
+      orgId: row.serviceAccountOrgId!,
+      label: row.serviceAccountName!,
+      ip,
+    };
   }
   if (row.userId && row.email) return { kind: "user", userId: row.userId, label: row.email, ip };
   return null;

@@ -47,11 +47,15 @@ export async function issueServiceAccountToken(input: { clientId: string; client
   const response = await mint({ serviceAccountId: account.id });
   await db().transaction(async (tx) => {
     await tx.update(t.serviceAccounts).set({ lastUsedAt: new Date() }).where(eq(t.serviceAccounts.id, account.id));
-    await recordActivity(tx, { kind: "service_account", serviceAccountId: account.id, orgId: account.orgId, label: account.name, ip: ctx.ip }, {
-      orgId: account.orgId,
-      action: "service_account.token_issued",
-      target: { type: "service_account", id: account.id, label: account.name },
-    });
+    await recordActivity(
+      tx,
+      { kind: "service_account", serviceAccountId: account.id, orgId: account.orgId, label: account.name, ip: ctx.ip },
+      {
+        orgId: account.orgId,
+        action: "service_account.token_issued",
+        target: { type: "service_account", id: account.id, label: account.name },
+      },
+    );
   });
   return response;
 }

@@ -107,7 +107,9 @@ describe("GET /api/tokens/check", () => {
 
   it("401 once the member is removed from the org", async () => {
     const { token, org, member } = await warmToken();
-    await db().delete(t.memberships).where(and(eq(t.memberships.orgId, org.id), eq(t.memberships.userId, member.userId)));
+    await db()
+      .delete(t.memberships)
+      .where(and(eq(t.memberships.orgId, org.id), eq(t.memberships.userId, member.userId)));
     expect((await check(hot.url, token)).status).toBe(401);
   });
 
@@ -117,7 +119,10 @@ describe("GET /api/tokens/check", () => {
     expect((await check(hot.url, token)).status).toBe(401);
     await db().update(t.subscriptions).set({ status: "active" }).where(eq(t.subscriptions.orgId, org.id));
     expect((await check(hot.url, token)).status).toBe(204);
-    await db().update(t.subscriptions).set({ currentPeriodEnd: new Date(Date.now() - 1000) }).where(eq(t.subscriptions.orgId, org.id));
+    await db()
+      .update(t.subscriptions)
+      .set({ currentPeriodEnd: new Date(Date.now() - 1000) })
+      .where(eq(t.subscriptions.orgId, org.id));
     expect((await check(hot.url, token)).status).toBe(401);
     await db().delete(t.subscriptions).where(eq(t.subscriptions.orgId, org.id));
     expect((await check(hot.url, token)).status).toBe(401);
@@ -172,7 +177,9 @@ describe("POST /api/tokens/introspect", () => {
     const { token, org } = await warmToken();
     const secret = generateSecret("ops");
     const clientId = `sa_${crypto.randomUUID().slice(0, 8)}`;
-    await db().insert(t.serviceAccounts).values({ orgId: org.id, name: "pkg-server", clientId, secretHash: hashSecret(secret) });
+    await db()
+      .insert(t.serviceAccounts)
+      .values({ orgId: org.id, name: "pkg-server", clientId, secretHash: hashSecret(secret) });
     const basic = (id: string, s: string) => `Basic ${Buffer.from(`${id}:${s}`).toString("base64")}`;
     const post = (authorization?: string) =>
       fetch(`${hot.url}/api/tokens/introspect`, {
@@ -197,7 +204,9 @@ describe("POST /api/tokens/introspect", () => {
   it("answers in RFC 7662 shape for an authenticated caller, and only about its own org's tokens", async () => {
     const { token, org, member } = await warmToken();
     const intro = await startHotPath(testDb.handle, { authenticateIntrospection: async () => ({ orgId: org.id, clientId: "sa" }) });
-    const stranger = await startHotPath(testDb.handle, { authenticateIntrospection: async () => ({ orgId: crypto.randomUUID(), clientId: "x" }) });
+    const stranger = await startHotPath(testDb.handle, {
+      authenticateIntrospection: async () => ({ orgId: crypto.randomUUID(), clientId: "x" }),
+    });
     try {
       const post = (base: string, body: string, type = "application/x-www-form-urlencoded") =>
         fetch(`${base}/api/tokens/introspect`, { method: "POST", headers: { "content-type": type }, body });

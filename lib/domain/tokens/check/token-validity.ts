@@ -15,14 +15,7 @@ export type TokenState = {
   periodEnd: Date | null;
 };
 
-export type InvalidReason =
-  | "malformed"
-  | "unknown"
-  | "revoked"
-  | "expired"
-  | "not_member"
-  | "no_seat"
-  | "subscription_inactive";
+export type InvalidReason = "malformed" | "unknown" | "revoked" | "expired" | "not_member" | "no_seat" | "subscription_inactive";
 
 export type TokenVerdict =
   | { valid: true; tokenId: string; orgId: string; userId: string; issuedAt: Date; expiresAt: Date }

@@ -31,7 +31,15 @@ describe("member token format", () => {
         expect(isWellFormedToken(token.slice(0, i) + c + token.slice(i + 1))).toBe(false);
       }),
     );
-    for (const bad of ["", "opt_", token.slice(0, -1), `${token}x`, token.replace("opt_", "opx_"), ` ${token.slice(1)}`, token.toUpperCase()]) {
+    for (const bad of [
+      "",
+      "opt_",
+      token.slice(0, -1),
+      `${token}x`,
+      token.replace("opt_", "opx_"),
+      ` ${token.slice(1)}`,
+      token.toUpperCase(),
+    ]) {
       expect(isWellFormedToken(bad)).toBe(false);
     }
   });

@@ -21,7 +21,10 @@ const codeOf = async (p: Promise<unknown>) => {
 };
 
 const tokensOf = (orgId: string, userId: string) =>
-  db().select().from(t.memberTokens).where(and(eq(t.memberTokens.orgId, orgId), eq(t.memberTokens.userId, userId)));
+  db()
+    .select()
+    .from(t.memberTokens)
+    .where(and(eq(t.memberTokens.orgId, orgId), eq(t.memberTokens.userId, userId)));
 
 describe("issueToken", () => {
   it("issues a seated member's token: expiry at the period end, only the hash stored, emailed once, recorded", async () => {
@@ -41,7 +44,10 @@ describe("issueToken", () => {
     expect(mails[0].text).toContain(issued.token);
     expect(mails[0].text).toContain(`conda config --set channel_alias`);
 
-    const events = await db().select().from(t.activity).where(and(eq(t.activity.orgId, org.id), eq(t.activity.action, "token.issued")));
+    const events = await db()
+      .select()
+      .from(t.activity)
+      .where(and(eq(t.activity.orgId, org.id), eq(t.activity.action, "token.issued")));
     expect(events).toHaveLength(1);
     expect(JSON.stringify(events[0])).not.toContain(issued.token);
   });
@@ -122,7 +128,10 @@ describe("syncToken and renewals", () => {
     expect(before.expiresAt.getTime()).toBe(issued.expiresAt.getTime());
     const synced = await syncToken(admin, org.slug, { userId: member.userId });
     expect(synced.expiresAt.getTime()).toBe(newEnd.getTime());
-    const events = await db().select().from(t.activity).where(and(eq(t.activity.orgId, org.id), eq(t.activity.action, "token.synced")));
+    const events = await db()
+      .select()
+      .from(t.activity)
+      .where(and(eq(t.activity.orgId, org.id), eq(t.activity.action, "token.synced")));
     expect(events).toHaveLength(1);
   });
 });

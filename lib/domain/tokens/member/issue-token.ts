@@ -11,7 +11,14 @@ import { issueTokenSchema, type IssueTokenInput } from "@/lib/validation/tokens"
 import { parseInput } from "@/lib/validation/parse";
 import { recordActivity } from "@/lib/domain/activity/record-activity";
 import { loadOrgAccess } from "@/lib/domain/organizations/org-access";
-import { activeSubscription, formatExpiry, lockSeatedMember, noSeatError, revokeCurrentToken, subscriptionInactiveError } from "./token-rules";
+import {
+  activeSubscription,
+  formatExpiry,
+  lockSeatedMember,
+  noSeatError,
+  revokeCurrentToken,
+  subscriptionInactiveError,
+} from "./token-rules";
 
 export type IssuedToken = { token: string; last4: string; expiresAt: Date; reissued: boolean };
 
@@ -23,11 +30,17 @@ export type IssuedToken = { token: string; last4: string; expiresAt: Date; reiss
  * subscription's period end unless an earlier moment is asked for. The plain token is returned
  * and emailed once; only its hash is stored.
  */
-export async function issueToken(actor: Actor, orgSlug: string, input: IssueTokenInput = {}, { now = new Date() } = {}): Promise<IssuedToken> {
+export async function issueToken(
+  actor: Actor,
+  orgSlug: string,
+  input: IssueTokenInput = {},
+  { now = new Date() } = {},
+): Promise<IssuedToken> {
   const { expiresAt: requested, userId: target } = parseInput(issueTokenSchema, input);
   const self = actor.kind === "user" && (!target || target === actor.userId);
   const userId = actor.kind === "user" && self ? actor.userId : target;
-  if (!userId) throw new AppError("validation", "Choose a member of this organization.", { userId: "Choose a member of this organization." });
+  if (!userId)
+    throw new AppError("validation", "Choose a member of this organization.", { userId: "Choose a member of this organization." });
   return db().transaction(async (tx) => {
     const { org } = await loadOrgAccess(actor, orgSlug, self ? "tokens.self" : "members.manage", tx);
     const member = await lockSeatedMember(tx, org.id, userId);
@@ -58,7 +71,11 @@ export async function issueToken(actor: Actor, orgSlug: string, input: IssueToke
       orgId: org.id,
       action: reissued ? "token.reissued" : "token.issued",
       target: { type: "user", id: userId, label: member.email ?? member.name },
-      metadata: { last4: tokenLast4(token), expiresAt: effectiveExpiry.toISOString(), ...(reissued ? { replacedLast4: replaced[0].last4 } : {}) },
+      metadata: {
+        last4: tokenLast4(token),
+        expiresAt: effectiveExpiry.toISOString(),
+        ...(reissued ? { replacedLast4: replaced[0].last4 } : {}),
+      },
     });
     if (member.email) {
       const commands = tokenCommands(appUrl(), token);

@@ -52,6 +52,4 @@ export async function revokeCurrentToken(tx: Tx, orgId: string, userId: string, 
     .returning({ id: t.memberTokens.id, last4: t.memberTokens.last4 });
 }
 
-export const formatExpiry = (d: Date) =>
-  d.toLocaleString("en", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }) + " UTC";
-
+export const formatExpiry = (d: Date) => d.toLocaleString("en", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }) + " UTC";

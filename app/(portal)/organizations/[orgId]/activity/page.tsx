@@ -25,7 +25,12 @@ export default async function ActivityPage({
   if (!can("activity.read")) return <NoAccess>Only Account Admins can read the activity log.</NoAccess>;
   const raw = await searchParams;
   const search: Search = {
-    actor: one(raw.actor), action: one(raw.action), target: one(raw.target), from: one(raw.from), to: one(raw.to), cursor: one(raw.cursor),
+    actor: one(raw.actor),
+    action: one(raw.action),
+    target: one(raw.target),
+    from: one(raw.from),
+    to: one(raw.to),
+    cursor: one(raw.cursor),
   };
   const basePath = `/organizations/${org.slug}/activity`;
 
@@ -54,10 +59,18 @@ export default async function ActivityPage({
         description="Every change made in this organization: who, what, which target, when and from where. Newest first."
         actions={
           <>
-            <a href={`${basePath}/export?${withParams({ format: "csv" })}`} className="rounded-md px-3 py-2 text-sm font-medium text-indigo-700 ring-1 ring-zinc-300 hover:bg-zinc-50" download>
+            <a
+              href={`${basePath}/export?${withParams({ format: "csv" })}`}
+              className="rounded-md px-3 py-2 text-sm font-medium text-indigo-700 ring-1 ring-zinc-300 hover:bg-zinc-50"
+              download
+            >
               Export CSV
             </a>
-            <a href={`${basePath}/export?${withParams({ format: "jsonl" })}`} className="rounded-md px-3 py-2 text-sm font-medium text-indigo-700 ring-1 ring-zinc-300 hover:bg-zinc-50" download>
+            <a
+              href={`${basePath}/export?${withParams({ format: "jsonl" })}`}
+              className="rounded-md px-3 py-2 text-sm font-medium text-indigo-700 ring-1 ring-zinc-300 hover:bg-zinc-50"
+              download
+            >
               Export JSON Lines
             </a>
           </>

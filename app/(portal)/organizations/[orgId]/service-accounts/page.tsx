@@ -24,7 +24,10 @@ export default async function ServiceAccountsPage({ params }: { params: Promise<
       <p className="mt-4 text-sm text-zinc-600">
         Exchange a client ID and secret for an access token at <code className="font-mono">POST /api/oauth/token</code> with{" "}
         <code className="font-mono">grant_type=client_credentials</code>. See the{" "}
-        <a href="/docs/api" className="font-medium text-indigo-700 hover:underline">API reference</a>.
+        <a href="/docs/api" className="font-medium text-indigo-700 hover:underline">
+          API reference
+        </a>
+        .
       </p>
     </>
   );

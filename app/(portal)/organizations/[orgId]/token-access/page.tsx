@@ -37,8 +37,8 @@ export default async function TokenAccessPage({ params }: { params: Promise<{ or
         <Card className="p-6">
           <h2 className="text-base font-semibold text-zinc-900">No active subscription</h2>
           <p className="mt-2 text-sm text-zinc-700">
-            {view.org.name} has no active subscription, so tokens cannot be issued and existing tokens do not work.
-            Ask a Billing Manager or Account Admin to renew it.
+            {view.org.name} has no active subscription, so tokens cannot be issued and existing tokens do not work. Ask a Billing Manager or
+            Account Admin to renew it.
           </p>
         </Card>
       </>

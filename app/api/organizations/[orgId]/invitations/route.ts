@@ -10,7 +10,14 @@ export const GET = orgApiRoute({ permission: "invitations.manage" }, async ({ ac
   return {
     status: 200,
     body: {
-      data: result.rows.map((r) => ({ id: r.id, email: r.email, status: r.status, invited_by: r.invitedBy, sent_at: r.sentAt, expires_at: r.expiresAt })),
+      data: result.rows.map((r) => ({
+        id: r.id,
+        email: r.email,
+        status: r.status,
+        invited_by: r.invitedBy,
+        sent_at: r.sentAt,
+        expires_at: r.expiresAt,
+      })),
       total: result.total,
       next_cursor: more ? encodeCursor(result.page + 1) : null,
     },

@@ -4,10 +4,13 @@ import { orgApiRoute } from "@/lib/http/api-handler";
 import { createServiceAccountSchema } from "@/lib/validation/service-accounts";
 
 // POST /api/organizations/{orgId}/service-accounts
-export const POST = orgApiRoute({ permission: "serviceAccounts.manage", body: createServiceAccountSchema }, async ({ actor, access, input }) => ({
-  status: 201,
-  body: await createServiceAccount(actor, access.org.slug, input),
-}));
+export const POST = orgApiRoute(
+  { permission: "serviceAccounts.manage", body: createServiceAccountSchema },
+  async ({ actor, access, input }) => ({
+    status: 201,
+    body: await createServiceAccount(actor, access.org.slug, input),
+  }),
+);
 
 // GET /api/organizations/{orgId}/service-accounts
 export const GET = orgApiRoute({ permission: "serviceAccounts.read" }, async ({ actor, access }) => ({

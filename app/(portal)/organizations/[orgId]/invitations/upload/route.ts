@@ -40,7 +40,11 @@ function fileNameOf(req: Request) {
 }
 
 const tooLarge = () =>
-  problem(413, "csv_too_large", `The file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MiB. Nothing was invited: split it and upload each part.`);
+  problem(
+    413,
+    "csv_too_large",
+    `The file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MiB. Nothing was invited: split it and upload each part.`,
+  );
 
 /** The body, or null once it passes the limit (without buffering the rest of it). */
 async function readAtMost(req: Request, limit: number): Promise<Uint8Array | null> {
