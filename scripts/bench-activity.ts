@@ -40,15 +40,13 @@ async function seed(handle: DbHandle) {
   const admin: Actor = { kind: "user", userId: user.id, label: user.email!, ip: "127.0.0.1" };
   const org = await createOrganization(admin, { name: "Bench Org", orgId: `bench-${randomBytes(4).toString("hex")}` });
   const now = new Date();
-  await db
-    .insert(t.subscriptions)
-    .values({
-      orgId: org.id,
-      seats: 1000,
-      billingCycle: "yearly",
-      currentPeriodStart: now,
-      currentPeriodEnd: new Date(now.getTime() + 365 * 86_400_000),
-    });
+  await db.insert(t.subscriptions).values({
+    orgId: org.id,
+    seats: 1000,
+    billingCycle: "yearly",
+    currentPeriodStart: now,
+    currentPeriodEnd: new Date(now.getTime() + 365 * 86_400_000),
+  });
   const sa = await createServiceAccount(admin, org.slug, { name: "bench-bot" });
   const saToken = (await issueServiceAccountToken({ clientId: sa.client_id, clientSecret: sa.client_secret })).access_token;
   const actors = await db

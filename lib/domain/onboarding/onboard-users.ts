@@ -64,18 +64,16 @@ export async function onboardUsers(actor: Actor, orgSlug: string, input: unknown
         .insert(t.memberships)
         .values(users.map((u) => ({ orgId: org.id, userId: u.id, role: "member" as const, seatAssignedAt: now })));
       const people = users.map((u) => ({ ...u, token: generateToken() }));
-      await tx
-        .insert(t.memberTokens)
-        .values(
-          people.map((p) => ({
-            orgId: org.id,
-            userId: p.id,
-            tokenHash: hashToken(p.token),
-            last4: tokenLast4(p.token),
-            expiresAt: sub.currentPeriodEnd,
-            createdAt: now,
-          })),
-        );
+      await tx.insert(t.memberTokens).values(
+        people.map((p) => ({
+          orgId: org.id,
+          userId: p.id,
+          tokenHash: hashToken(p.token),
+          last4: tokenLast4(p.token),
+          expiresAt: sub.currentPeriodEnd,
+          createdAt: now,
+        })),
+      );
       await recordActivities(
         tx,
         actor,
