@@ -7,3 +7,4 @@ export * from "./invitations";
 export * from "./subscriptions";
 export * from "./tokens";
 export * from "./api";
+export * from "./accounts";

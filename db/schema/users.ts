@@ -11,6 +11,8 @@ export const users = pgTable(
     // Set for organization-managed users: made through the API for machines, no email, no login.
     managedByOrgId: uuid("managed_by_org_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    // Set when the person followed a link sent to the address (or accepted an invitation sent there).
+    emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email)],
 );
