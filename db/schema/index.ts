@@ -8,3 +8,4 @@ export * from "./subscriptions";
 export * from "./tokens";
 export * from "./api";
 export * from "./accounts";
+export * from "./instance";

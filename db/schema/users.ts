@@ -13,6 +13,8 @@ export const users = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     // Set when the person followed a link sent to the address (or accepted an invitation sent there).
     emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
+    // Set by an instance admin: the account cannot sign in and every credential it holds stops.
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email)],
 );
