@@ -9,3 +9,4 @@ export * from "./tokens";
 export * from "./api";
 export * from "./accounts";
 export * from "./instance";
+export * from "./channels";
