@@ -8,7 +8,8 @@ export type UserActor = Extract<Actor, { kind: "user" }>;
 /** A user row inserted directly (no password hashing), returned as the actor the UI would pass. */
 export async function createTestUser(name = "Test User"): Promise<UserActor> {
   const email = `user-${randomBytes(4).toString("hex")}@example.test`;
-  const [user] = await db().insert(t.users).values({ name, email }).returning();
+  // Verified, like the address of anyone who signed up and followed the link.
+  const [user] = await db().insert(t.users).values({ name, email, emailVerifiedAt: new Date() }).returning();
   return { kind: "user", userId: user.id, label: email, ip: "203.0.113.7" };
 }
 

@@ -4,9 +4,10 @@ import { verifyCredentials } from "@/lib/domain/users/verify-credentials";
 import { AppError } from "@/lib/errors";
 import { getAuthSecret } from "./secret";
 import { clientIp } from "./client-ip";
+import { endSession, startSession } from "./session-store";
 
-// The credentials provider works only with JWT sessions. The JWT carries the user id alone:
-// membership and role are read from the database on every request.
+// The credentials provider works only with JWT sessions. The JWT carries the user id and the id
+// of a session row (revocable on the server): membership and role are read on every request.
 export const authOptions: NextAuthOptions = {
   secret: getAuthSecret(),
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
@@ -17,8 +18,11 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
         try {
-          const user = await verifyCredentials(credentials ?? {}, { ip: clientIp(req?.headers ?? {}) });
-          return { id: user.id, name: user.name, email: user.email };
+          const ip = clientIp(req?.headers ?? {});
+          const user = await verifyCredentials(credentials ?? {}, { ip });
+          const userAgent = (req?.headers as Record<string, string | undefined> | undefined)?.["user-agent"];
+          const sessionId = await startSession(user.id, { userAgent, ip });
+          return { id: user.id, name: user.name, email: user.email, sessionId };
         } catch (err) {
           // next-auth hands a thrown message to the client; a null return means bad credentials.
           if (err instanceof AppError && err.code === "rate_limited") throw new Error(err.message);
@@ -29,9 +33,20 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // The JWT names its server-side session row; getSessionUser checks that row on every request.
+    jwt({ token, user }) {
+      if (user) token.sid = (user as { sessionId?: string }).sessionId;
+      return token;
+    },
     session({ session, token }) {
       if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+      (session as { sid?: unknown }).sid = token.sid;
       return session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      await endSession(token?.sid);
     },
   },
 };
