@@ -1,9 +1,7 @@
-import { eq } from "drizzle-orm";
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { db, t } from "@/db";
 import type { Actor } from "@/lib/authz/actor";
 import { noteActor } from "@/lib/observability/request-context";
 import { findActiveAccount } from "@/lib/domain/users/active-account";
