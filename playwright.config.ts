@@ -69,7 +69,7 @@ function serverEnv(port: number, pgliteDir: string) {
     PORT: String(port),
     APP_URL: url,
     NEXTAUTH_URL: url,
-    AUTH_SECRET: "e2e-secret",
+    AUTH_SECRET: "e2e-secret-not-for-production",
     PGLITE_DIR: pgliteDir,
     // npm test builds once before Playwright starts both servers from that build.
     SKIP_BUILD: "1",

@@ -13,10 +13,12 @@ import { UsageRecorder } from "@/lib/domain/tokens/check/usage";
 import { instrument } from "@/lib/observability/instrument";
 import { createMetrics } from "@/lib/observability/metrics";
 import { outboxBacklog } from "@/lib/email/backlog";
+import { configOrExit } from "@/lib/config";
 
+// Before anything else: a wrong variable stops the start here with one line naming it.
+const settings = configOrExit();
 const root = import.meta.dirname;
-const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOSTNAME || undefined;
+const { port, hostname } = settings;
 const log = (msg: string, extra: Record<string, unknown> = {}) => console.log(JSON.stringify({ level: "info", msg, ...extra }));
 
 const checker = await getTokenChecker();
@@ -26,7 +28,7 @@ checker
   .preload()
   .then((n) => log("token cache warmed", { tokens: n, ms: Date.now() - preloadStarted }))
   .catch((err: unknown) => console.error(JSON.stringify({ level: "warn", msg: "token cache warm-up failed", err: String(err) })));
-const usage = new UsageRecorder(() => getDbHandle().db).start(Number(process.env.TOKEN_USAGE_FLUSH_MS ?? 15000));
+const usage = new UsageRecorder(() => getDbHandle().db).start(settings.tokenUsageFlushMs);
 const stopWorker = startOutboxWorkerOnce();
 const metrics = createMetrics(outboxBacklog);
 // The hot path sees the checker through this wrapper, which counts verdicts for /api/metrics.
@@ -39,7 +41,7 @@ const countingChecker = Object.create(checker, {
     },
   },
 }) as typeof checker;
-const hotPath = createHotPath({ checker: countingChecker, usage, channelsDir: path.resolve(root, process.env.CHANNELS_DIR ?? "channels") });
+const hotPath = createHotPath({ checker: countingChecker, usage, channelsDir: path.resolve(root, settings.channelsDir ?? "channels") });
 
 const app = next({ dev: false, dir: root, hostname: hostname ?? "localhost", port });
 await app.prepare();

@@ -5,6 +5,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import pg from "pg";
+import { config } from "@/lib/config";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -80,9 +81,9 @@ export function isAlive(pid: number) {
 }
 
 export function connectFromEnv(): DbHandle {
-  const url = process.env.DATABASE_URL;
-  if (url) return connectPostgres(url, Number(process.env.DATABASE_POOL_SIZE ?? 10));
-  return connectPglite(process.env.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite"));
+  const { url, poolSize, pgliteDir } = config().database;
+  if (url) return connectPostgres(url, poolSize);
+  return connectPglite(pgliteDir);
 }
 
 // One handle per process, kept on globalThis so that hot reload, and a second copy of this

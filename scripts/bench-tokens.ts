@@ -162,7 +162,7 @@ async function benchPostgres() {
     await runMigrations(handle);
     const tokens = await seed(handle);
     await handle.close();
-    await runFor("postgres", { DATABASE_URL: url.toString() }, tokens);
+    await runFor("postgres", { DATABASE_URL: url.toString(), EMAIL_TRANSPORT: "mailbox" }, tokens);
   } finally {
     await admin.query(`drop database if exists "${name}" with (force)`);
     await admin.end();

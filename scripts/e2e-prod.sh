@@ -15,7 +15,9 @@ DB=portal_prod_check
 PORT_A=3201 PORT_B=3202 PORT_NGINX=3280 PORT_MIRROR=3281
 base_url="${TEST_DATABASE_URL%/*}"
 export DATABASE_URL="$base_url/$DB"
-export AUTH_SECRET="prod-check-$RANDOM$RANDOM"
+export AUTH_SECRET="prod-check-$(openssl rand -hex 16)"
+# Mail stays in the local mailbox, which the production spec reads.
+export EMAIL_TRANSPORT=mailbox
 export APP_URL="http://127.0.0.1:$PORT_NGINX"
 export NODE_ENV=production
 work="$(mktemp -d)"

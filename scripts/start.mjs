@@ -5,7 +5,6 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
-const port = process.env.PORT ?? "3000";
 const sourceDirs = ["app", "components", "lib", "db", "emails"];
 const sourceFiles = ["next.config.ts", "package.json", "instrumentation.ts", "postcss.config.mjs"];
 
@@ -21,13 +20,19 @@ function newestSourceMtime() {
 }
 
 function run(cmd, args) {
-  const result = spawnSync(cmd, args, { stdio: "inherit", env: process.env });
+  const result = spawnSync(cmd, args, { stdio: "inherit" });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+// The configuration is parsed first (lib/config.ts, the one reader of the environment): a wrong
+// variable stops here with one line naming it, before a build that takes minutes.
+const check = spawnSync(process.execPath, ["--import", "tsx", "scripts/check-config.ts"], { stdio: ["ignore", "pipe", "inherit"] });
+if (check.status !== 0) process.exit(check.status ?? 1);
+const launcher = JSON.parse(check.stdout.toString().trim().split("\n").pop());
+
 const buildId = path.join(".next", "BUILD_ID");
 // SKIP_BUILD=1: the caller built already (the test runner starts two servers from one build).
-if (process.env.SKIP_BUILD !== "1" && (!fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < newestSourceMtime())) {
+if (!launcher.skipBuild && (!fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < newestSourceMtime())) {
   console.log("Building the app (first start, or sources changed)…");
   run("npx", ["next", "build"]);
 }
@@ -39,7 +44,7 @@ run("npx", ["tsx", "db/migrate.ts"]);
 // Started with node directly (tsx as a loader), so signals reach it without a wrapper process.
 const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
   stdio: "inherit",
-  env: { ...process.env, NODE_ENV: "production", PORT: port },
+  env: { ...process.env, NODE_ENV: "production" },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

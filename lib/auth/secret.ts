@@ -1,13 +1,14 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { config } from "@/lib/config";
 
 /**
  * The session signing secret: AUTH_SECRET when set, otherwise one generated on first start and
  * kept in .data/ so a fresh checkout needs no configuration and sessions survive restarts.
  */
 export function getAuthSecret(): string {
-  const fromEnv = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
+  const fromEnv = config().authSecret;
   if (fromEnv) return fromEnv;
   const file = path.join(process.cwd(), ".data", "auth-secret");
   if (!fs.existsSync(file)) {

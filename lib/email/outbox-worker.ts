@@ -1,4 +1,5 @@
 import { startOutboxWorker } from "@/lib/email/worker";
+import { config } from "@/lib/config";
 import { transportFromEnv } from "@/lib/email/transports";
 
 // One email worker per process, whoever asks first: server.ts at boot, or instrumentation.ts
@@ -9,10 +10,11 @@ type Global = typeof globalThis & { [WORKER]?: { stop: () => void } };
 
 export function startOutboxWorkerOnce(): (() => void) | undefined {
   const g = globalThis as Global;
-  if (process.env.OUTBOX_WORKER === "off") return undefined;
+  const { worker, pollMs } = config().outbox;
+  if (!worker) return undefined;
   if (!g[WORKER]) {
     const transport = transportFromEnv();
-    g[WORKER] = { stop: startOutboxWorker(transport, Number(process.env.OUTBOX_POLL_MS ?? 1000)) };
+    g[WORKER] = { stop: startOutboxWorker(transport, pollMs) };
     console.log(JSON.stringify({ level: "info", msg: "outbox worker started", transport: transport.name }));
   }
   return () => {

@@ -1,4 +1,6 @@
+import nodemailer from "nodemailer";
 import { Resend } from "resend";
+import { config } from "@/lib/config";
 import { db, t, type Db } from "@/db";
 import type { OutboxRow } from "@/db/schema";
 
@@ -34,10 +36,36 @@ export function resendTransport(apiKey: string, from: string): EmailTransport {
   };
 }
 
-export const isMailboxEnabled = () => !process.env.RESEND_API_KEY;
+/**
+ * SMTP through nodemailer: smtp:// (STARTTLS when the server offers it) or smtps:// (TLS from the
+ * first byte). The Message-ID is derived from the outbox id, so should a retry ever repeat a
+ * message the server already took (a crash between sending and marking it sent), the copies
+ * carry one id that mail systems recognise as the same message.
+ */
+export function smtpTransport(smtpUrl: string, from: string): EmailTransport {
+  const transporter = nodemailer.createTransport(smtpUrl);
+  const domain = /<[^@>]+@([^>]+)>|@([^\s>]+)$/.exec(from)?.slice(1).find(Boolean) ?? "org-portal.local";
+  return {
+    name: "smtp",
+    async send(m) {
+      await transporter.sendMail({
+        from,
+        to: m.to,
+        subject: m.subject,
+        html: m.html,
+        text: m.text,
+        messageId: `<outbox-${m.id}@${domain}>`,
+      });
+    },
+  };
+}
+
+/** The local mailbox exists only while it is the transport (a provider delivers real mail). */
+export const isMailboxEnabled = () => config().email.transport === "mailbox";
 
 export function transportFromEnv(): EmailTransport {
-  const key = process.env.RESEND_API_KEY;
-  if (key) return resendTransport(key, process.env.EMAIL_FROM ?? "Org Portal <portal@example.com>");
+  const { transport, resendApiKey, smtpUrl, from } = config().email;
+  if (transport === "resend" && resendApiKey) return resendTransport(resendApiKey, from);
+  if (transport === "smtp" && smtpUrl) return smtpTransport(smtpUrl, from);
   return mailboxTransport();
 }

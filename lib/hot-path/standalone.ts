@@ -8,12 +8,15 @@ import { outboxBacklog } from "@/lib/email/backlog";
 import { instrument } from "@/lib/observability/instrument";
 import { createMetrics } from "@/lib/observability/metrics";
 import { UsageRecorder } from "@/lib/domain/tokens/check/usage";
+import { configOrExit } from "@/lib/config";
 import { createHotPath } from "./handler";
+
+const settings = configOrExit();
 
 const checker = await getTokenChecker();
 await checker.preload();
-const usage = new UsageRecorder(() => getDbHandle().db).start(Number(process.env.TOKEN_USAGE_FLUSH_MS ?? 15000));
-const hotPath = createHotPath({ checker, usage, channelsDir: process.env.CHANNELS_DIR ?? path.join(process.cwd(), "channels") });
+const usage = new UsageRecorder(() => getDbHandle().db).start(settings.tokenUsageFlushMs);
+const hotPath = createHotPath({ checker, usage, channelsDir: path.resolve(settings.channelsDir ?? "channels") });
 // Wrapped like server.ts (request ids, metrics), so the benchmark measures what production runs.
 const server = http.createServer(
   instrument(createMetrics(outboxBacklog), (req, res) => {
@@ -24,13 +27,13 @@ const server = http.createServer(
   }),
 );
 server.keepAliveTimeout = 65_000;
-server.listen(Number(process.env.PORT ?? 0), process.env.HOSTNAME ?? "127.0.0.1", () => {
+server.listen(settings.port, settings.hostname ?? "127.0.0.1", () => {
   const address = server.address();
   console.log(JSON.stringify({ ready: true, port: typeof address === "object" && address ? address.port : null, pid: process.pid }));
 });
 
 const stop = async () => {
-  if (process.env.BENCH_DEBUG) console.error(JSON.stringify({ stats: checker.stats, cached: checker.cacheSize }));
+  if (settings.benchDebug) console.error(JSON.stringify({ stats: checker.stats, cached: checker.cacheSize }));
   server.close();
   server.closeAllConnections();
   await usage.stop().catch(() => {});

@@ -19,7 +19,7 @@ const servers: Array<{ child: ChildProcess; url: string }> = [];
 async function spawnServer(databaseUrl: string) {
   const child = spawn(process.execPath, ["--import", "tsx", "lib/hot-path/standalone.ts"], {
     cwd: process.cwd(),
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", DATABASE_POOL_SIZE: "4" },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", DATABASE_POOL_SIZE: "4", EMAIL_TRANSPORT: "mailbox" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const line = await new Promise<string>((resolve, reject) => {

@@ -1,12 +1,13 @@
 import { RateLimiterRes } from "rate-limiter-flexible";
 import { drizzleLimiters } from "@/lib/rate-limit";
+import { config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 
 // Requests per minute, per API client and per org; shared by every app process (in the database).
-const PER_CLIENT = Number(process.env.API_RATE_LIMIT_PER_CLIENT ?? 600);
-const PER_ORG = Number(process.env.API_RATE_LIMIT_PER_ORG ?? 2400);
-
-const limiters = () => drizzleLimiters("api", { client: { points: PER_CLIENT, duration: 60 }, org: { points: PER_ORG, duration: 60 } });
+const limiters = () => {
+  const { perClient, perOrg } = config().apiRateLimit;
+  return drizzleLimiters("api", { client: { points: perClient, duration: 60 }, org: { points: perOrg, duration: 60 } });
+};
 
 /** Counts one API call; throws rate_limited (429 with Retry-After) past the limit. */
 export async function consumeApiCall(clientKey: string, orgId: string) {

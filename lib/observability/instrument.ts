@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { config } from "@/lib/config";
 import type { Metrics } from "./metrics";
 import { requestContext, type RequestContext } from "./request-context";
 import { orgFromPath, routeLabel } from "./route-label";
@@ -7,7 +8,6 @@ import { orgFromPath, routeLabel } from "./route-label";
 const HOT_PATH = /^\/(t\/|api\/tokens\/(check|introspect)$)/;
 // The token hot path answers thousands of requests a second: it is counted in the metrics and
 // logged only when asked (LOG_HOT_PATH=1), so logging does not become its bottleneck.
-const logHotPath = process.env.LOG_HOT_PATH === "1";
 
 /**
  * Wraps the server's request listener: gives each request an id (X-Request-Id, echoed back),
@@ -15,6 +15,7 @@ const logHotPath = process.env.LOG_HOT_PATH === "1";
  * one JSON log line when the response is finished.
  */
 export function instrument(metrics: Metrics, listener: (req: IncomingMessage, res: ServerResponse) => void) {
+  const logHotPath = config().logHotPath;
   return (req: IncomingMessage, res: ServerResponse) => {
     const started = process.hrtime.bigint();
     const incoming = req.headers["x-request-id"];

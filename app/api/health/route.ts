@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { db, getDbHandle } from "@/db";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 
 export const dynamic = "force-dynamic";
 
@@ -14,3 +15,6 @@ export async function GET() {
     return Response.json({ status: "degraded", database: { status: "unavailable" } }, { status: 503 });
   }
 }
+
+const other = methodNotAllowed("GET");
+export { other as POST, other as PUT, other as PATCH, other as DELETE };

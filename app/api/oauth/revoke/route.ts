@@ -1,5 +1,6 @@
 import { revokeAccessToken } from "@/lib/domain/tokens/api-access/revoke-access-token";
 import { readBody } from "@/lib/http/read-body";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 
 const noStore = { "cache-control": "no-store" };
 
@@ -23,3 +24,6 @@ export async function POST(req: Request) {
     );
   }
 }
+
+const other = methodNotAllowed("POST");
+export { other as GET, other as PUT, other as PATCH, other as DELETE };

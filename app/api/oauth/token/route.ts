@@ -3,6 +3,7 @@ import { issueServiceAccountToken, issueUserAccessToken } from "@/lib/domain/tok
 import { AppError } from "@/lib/errors";
 import { readBody } from "@/lib/http/read-body";
 import { tokenRequestSchema } from "@/lib/validation/oauth";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 
 type OAuthError = "invalid_request" | "invalid_client" | "invalid_grant" | "unsupported_grant_type";
 
@@ -65,3 +66,6 @@ export async function POST(req: Request) {
     return Response.json({ error: "server_error", error_description: "Something went wrong." }, { status: 500, headers: noStore });
   }
 }
+
+const other = methodNotAllowed("POST");
+export { other as GET, other as PUT, other as PATCH, other as DELETE };

@@ -1,5 +1,7 @@
+import { config } from "@/lib/config";
+
 /** The channel a fresh checkout serves (channels/sample); CHANNELS_DIR may hold others. */
-export const defaultChannel = () => process.env.DEFAULT_CHANNEL ?? "sample";
+export const defaultChannel = () => config().defaultChannel;
 
 /** The commands shown with a new token (page and email): conda's channel_alias and a plain curl. */
 export function tokenCommands(appUrl: string, token: string, channel = defaultChannel()) {

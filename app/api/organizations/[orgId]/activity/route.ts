@@ -5,6 +5,7 @@ import { orgApiRoute, type ApiContext } from "@/lib/http/api-handler";
 import { AppError } from "@/lib/errors";
 import { errorToProblem } from "@/lib/http/problem";
 import { activityFormatSchema } from "@/lib/validation/activity";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 
 const API_PAGE_SIZE = 100;
 
@@ -40,3 +41,6 @@ export async function GET(req: Request, ctx: { params: Promise<Record<string, st
     return errorToProblem(err);
   }
 }
+
+const other = methodNotAllowed("GET");
+export { other as POST, other as PUT, other as PATCH, other as DELETE };

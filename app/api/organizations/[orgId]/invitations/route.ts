@@ -1,6 +1,7 @@
 import { listInvitations } from "@/lib/domain/invitations/list-invitations";
 import { orgApiRoute } from "@/lib/http/api-handler";
 import { decodeCursor, encodeCursor } from "@/lib/http/params";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 
 // GET /api/organizations/{orgId}/invitations?q=&cursor=
 export const GET = orgApiRoute({ permission: "invitations.manage" }, async ({ actor, access, url }) => {
@@ -23,3 +24,6 @@ export const GET = orgApiRoute({ permission: "invitations.manage" }, async ({ ac
     },
   };
 });
+
+const other = methodNotAllowed("GET");
+export { other as POST, other as PUT, other as PATCH, other as DELETE };

@@ -3,6 +3,7 @@ import { listMembers } from "@/lib/domain/members/list-members";
 import { orgApiRoute } from "@/lib/http/api-handler";
 import { decodeCursor, encodeCursor } from "@/lib/http/params";
 import { addOrgUserSchema } from "@/lib/validation/api-users";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 
 // POST /api/organizations/{orgId}/users
 export const POST = orgApiRoute({ permission: "members.manage", body: addOrgUserSchema }, async ({ actor, access, input }) => ({
@@ -40,3 +41,6 @@ export const GET = orgApiRoute({ permission: "members.read" }, async ({ actor, a
     },
   };
 });
+
+const other = methodNotAllowed("GET, POST");
+export { other as PUT, other as PATCH, other as DELETE };

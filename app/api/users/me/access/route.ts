@@ -1,6 +1,7 @@
 import { getEffectiveAccess } from "@/lib/domain/settings/effective-access";
 import { resolveAccessCaller } from "@/lib/domain/settings/resolve-access-caller";
 import { route } from "@/lib/http/route";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 
 // GET /api/users/me/access
 // Not org-scoped, so not orgApiRoute: the caller is a user (API access token or member token),
@@ -9,3 +10,6 @@ export const GET = route(async (req: Request) => {
   const actor = await resolveAccessCaller(req);
   return Response.json(await getEffectiveAccess(actor), { headers: { "cache-control": "no-store" } });
 });
+
+const other = methodNotAllowed("GET");
+export { other as POST, other as PUT, other as PATCH, other as DELETE };

@@ -4,6 +4,7 @@ import { syncToken } from "@/lib/domain/tokens/member/sync-token";
 import { orgApiRoute } from "@/lib/http/api-handler";
 import { userIdParam } from "@/lib/http/params";
 import { apiIssueTokenSchema } from "@/lib/validation/api-tokens";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 
 // POST /api/organizations/{orgId}/users/{userId}/token
 export const POST = orgApiRoute({ permission: "members.manage", body: apiIssueTokenSchema }, async ({ actor, access, params, input }) => {
@@ -22,3 +23,6 @@ export const DELETE = orgApiRoute({ permission: "members.manage" }, async ({ act
   await revokeToken(actor, access.org.slug, { userId: userIdParam(params) });
   return { status: 204 };
 });
+
+const other = methodNotAllowed("POST, PATCH, DELETE");
+export { other as GET, other as PUT };
