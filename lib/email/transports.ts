@@ -1,4 +1,5 @@
 import nodemailer from "nodemailer";
+import { parseConnectionUrl } from "nodemailer/lib/shared";
 import { Resend } from "resend";
 import { config } from "@/lib/config";
 import { db, t, type Db } from "@/db";
@@ -41,9 +42,17 @@ export function resendTransport(apiKey: string, from: string): EmailTransport {
  * first byte). The Message-ID is derived from the outbox id, so should a retry ever repeat a
  * message the server already took (a crash between sending and marking it sent), the copies
  * carry one id that mail systems recognise as the same message.
+ * A self-signed server certificate is accepted with `?tls.rejectUnauthorized=false` in the URL.
  */
 export function smtpTransport(smtpUrl: string, from: string): EmailTransport {
-  const transporter = nodemailer.createTransport(smtpUrl);
+  // The timeouts stay well under the worker's 60 s lease: a hung server must fail this attempt
+  // (and be retried later) before another worker may claim the same message.
+  const transporter = nodemailer.createTransport({
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+    ...parseConnectionUrl(smtpUrl),
+  });
   const domain = /<[^@>]+@([^>]+)>|@([^\s>]+)$/.exec(from)?.slice(1).find(Boolean) ?? "org-portal.local";
   return {
     name: "smtp",
