@@ -13,7 +13,7 @@ export function bearerToken(headers: Headers): string | null {
 
 /**
  * Resolves an API access token to its actor, from the database on every call: a deleted
- * service account, a revoked or expired token, or a deleted user stops working at once.
+ * service account, a revoked or expired token, or a deleted or disabled user stops working at once.
  */
 export async function actorFromAccessToken(token: string, ip: string | null): Promise<Actor | null> {
   if (!hasValidChecksum(token, ACCESS_TOKEN_PREFIX)) return null;
@@ -21,6 +21,7 @@ export async function actorFromAccessToken(token: string, ip: string | null): Pr
     .select({
       userId: t.users.id,
       email: t.users.email,
+      userDisabledAt: t.users.disabledAt,
       serviceAccountId: t.serviceAccounts.id,
       serviceAccountName: t.serviceAccounts.name,
       serviceAccountOrgId: t.serviceAccounts.orgId,
@@ -48,6 +49,7 @@ export async function actorFromAccessToken(token: string, ip: string | null): Pr
       ip,
     };
   }
-  if (row.userId && row.email) return { kind: "user", userId: row.userId, label: row.email, ip };
+  // A disabled account's tokens stop at once (and work again if it is enabled).
+  if (row.userId && row.email && !row.userDisabledAt) return { kind: "user", userId: row.userId, label: row.email, ip };
   return null;
 }

@@ -13,9 +13,12 @@ export type TokenState = {
   seatAssignedAt: Date | null;
   subscriptionStatus: string | null;
   periodEnd: Date | null;
+  /** Set while an instance admin has disabled the member's account. */
+  userDisabledAt: Date | null;
 };
 
-export type InvalidReason = "malformed" | "unknown" | "revoked" | "expired" | "not_member" | "no_seat" | "subscription_inactive";
+export type InvalidReason =
+  "malformed" | "unknown" | "revoked" | "expired" | "not_member" | "no_seat" | "subscription_inactive" | "account_disabled";
 
 export type TokenVerdict =
   | { valid: true; tokenId: string; orgId: string; userId: string; issuedAt: Date; expiresAt: Date }
@@ -33,6 +36,7 @@ const stateColumns = {
   seatAssignedAt: t.memberships.seatAssignedAt,
   subscriptionStatus: t.subscriptions.status,
   periodEnd: t.subscriptions.currentPeriodEnd,
+  userDisabledAt: t.users.disabledAt,
 };
 
 const stateQuery = (q: Queryable) =>
@@ -40,7 +44,8 @@ const stateQuery = (q: Queryable) =>
     .select(stateColumns)
     .from(t.memberTokens)
     .leftJoin(t.memberships, and(eq(t.memberships.orgId, t.memberTokens.orgId), eq(t.memberships.userId, t.memberTokens.userId)))
-    .leftJoin(t.subscriptions, eq(t.subscriptions.orgId, t.memberTokens.orgId));
+    .leftJoin(t.subscriptions, eq(t.subscriptions.orgId, t.memberTokens.orgId))
+    .leftJoin(t.users, eq(t.users.id, t.memberTokens.userId));
 
 type StateRow = Awaited<ReturnType<ReturnType<typeof stateQuery>["execute"]>>[number];
 
@@ -75,6 +80,7 @@ export function evaluateTokenState(state: TokenState | null, now = Date.now()): 
   if (state.revokedAt) return invalid("revoked");
   if (state.expiresAt.getTime() <= now) return invalid("expired");
   if (!state.isMember) return invalid("not_member");
+  if (state.userDisabledAt) return invalid("account_disabled");
   if (!state.seatAssignedAt) return invalid("no_seat");
   if (state.subscriptionStatus !== "active" || !state.periodEnd || state.periodEnd.getTime() <= now) {
     return invalid("subscription_inactive");
