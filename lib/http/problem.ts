@@ -1,3 +1,4 @@
+import { describeError } from "@/lib/observability/describe-error";
 import { AppError, httpStatusByCode } from "@/lib/errors";
 
 const titles: Record<number, string> = {
@@ -48,10 +49,10 @@ export function errorToProblem(err: unknown) {
   const id = crypto.randomUUID();
   if (isPgDataException(err)) {
     // A value PostgreSQL cannot store or compare (bad encoding, out of range): the input's fault.
-    console.error(JSON.stringify({ level: "warn", msg: "input rejected by the database", id, err: String(err) }));
+    console.error(JSON.stringify({ level: "warn", msg: "input rejected by the database", id, ...describeError(err) }));
     return problem(400, "invalid_input", `The request contains a value that cannot be stored (reference ${id}).`);
   }
-  console.error(JSON.stringify({ level: "error", msg: "unhandled API error", id, err: String(err), stack: (err as Error)?.stack }));
+  console.error(JSON.stringify({ level: "error", msg: "unhandled API error", id, ...describeError(err) }));
   return problem(500, "internal", `An unexpected error occurred (reference ${id}).`);
 }
 

@@ -5,6 +5,7 @@ import { AppError, isUniqueViolation } from "@/lib/errors";
 import { createOrganizationSchema, type CreateOrganizationInput } from "@/lib/validation/organizations";
 import { parseInput } from "@/lib/validation/parse";
 import { recordActivity } from "../activity/record-activity";
+import { assertMayCreateOrganization } from "../instance/instance-rules";
 import { requireUser } from "../users/require-user";
 
 const idTaken = () =>
@@ -17,12 +18,13 @@ const idTaken = () =>
     "org_id_taken",
   );
 
-/** Anyone signed in may create an org; they become its Admin. */
+/** Anyone signed in may create an org (unless the instance keeps that to its admins); they become its Admin. */
 export async function createOrganization(actor: Actor, input: CreateOrganizationInput) {
   const user = requireUser(actor);
   const { name, orgId } = parseInput(createOrganizationSchema, input);
   try {
     return await db().transaction(async (tx) => {
+      await assertMayCreateOrganization(tx, actor);
       // The unique index decides races: of two concurrent creates, exactly one inserts.
       const [org] = await tx
         .insert(t.organizations)

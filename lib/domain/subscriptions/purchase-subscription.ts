@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { AppError } from "@/lib/errors";
 import { subscriptionFormSchema, type SubscriptionFormInput } from "@/lib/validation/subscriptions";
 import { parseInput } from "@/lib/validation/parse";
+import { assertMayChangeSubscription } from "../instance/instance-rules";
 import { loadOrgAccess } from "../organizations/org-access";
 import { formatDate } from "./notify-billing-managers";
 import { addBillingPeriod, cycleLabels } from "./period";
@@ -24,6 +25,7 @@ export async function purchaseSubscription(actor: Actor, orgSlug: string, input:
   const { seats, billingCycle } = parseInput(subscriptionFormSchema, input);
   return db().transaction(async (tx) => {
     const { org } = await loadOrgAccess(actor, orgSlug, "subscription.manage", tx);
+    await assertMayChangeSubscription(tx, actor);
     const [sub] = await tx
       .insert(t.subscriptions)
       .values({

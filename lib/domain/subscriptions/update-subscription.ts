@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { AppError } from "@/lib/errors";
 import { subscriptionFormSchema, type SubscriptionFormInput } from "@/lib/validation/subscriptions";
 import { parseInput } from "@/lib/validation/parse";
+import { assertMayChangeSubscription } from "../instance/instance-rules";
 import { loadOrgAccess } from "../organizations/org-access";
 import { countAssignedSeats, lockSubscription } from "../seats/seat-usage";
 import { formatDate } from "./notify-billing-managers";
@@ -23,6 +24,7 @@ export async function updateSubscription(actor: Actor, orgSlug: string, input: S
   const { seats, billingCycle } = parseInput(subscriptionFormSchema, input);
   return db().transaction(async (tx) => {
     const { org } = await loadOrgAccess(actor, orgSlug, "subscription.manage", tx);
+    await assertMayChangeSubscription(tx, actor);
     const current = await lockSubscription(tx, org.id);
     if (!current) throw noSubscriptionToManage();
     const assigned = await countAssignedSeats(tx, org.id);

@@ -8,6 +8,8 @@ import { AppError, isUniqueViolation } from "@/lib/errors";
 import { signUpSchema, type SignUpInput } from "@/lib/validation/auth";
 import { parseInput } from "@/lib/validation/parse";
 import { recordActivity } from "../activity/record-activity";
+import { claimFirstAdmin } from "../instance/instance-admin";
+import { assertSignUpAllowed } from "../instance/instance-rules";
 
 const emailTaken = () =>
   new AppError(
@@ -26,6 +28,7 @@ export async function signUp(input: SignUpInput, ctx: { ip?: string | null } = {
   const message = await renderEmail("welcome", welcomeSubject(), WelcomeEmail({ name, appUrl: appUrl() }));
   try {
     return await db().transaction(async (tx) => {
+      await assertSignUpAllowed(tx, email);
       const [user] = await tx
         .insert(t.users)
         .values({ name, email, passwordHash })
@@ -40,6 +43,17 @@ export async function signUp(input: SignUpInput, ctx: { ip?: string | null } = {
           target: { type: "user", id: user.id, label: email },
         },
       );
+      if (await claimFirstAdmin(tx, user.id)) {
+        await recordActivity(
+          tx,
+          { kind: "user", userId: user.id, label: email, ip: ctx.ip },
+          {
+            action: "instance.admin_claimed",
+            target: { type: "user", id: user.id, label: email },
+            metadata: { reason: "first account" },
+          },
+        );
+      }
       await enqueueEmail(tx, { ...message, to: email });
       return user;
     });

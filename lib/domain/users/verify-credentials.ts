@@ -19,6 +19,10 @@ export async function verifyCredentials(input: { email?: unknown; password?: unk
   const [user] = await db().select().from(t.users).where(eq(t.users.email, email)).limit(1);
   const ok = await verifyPassword(user?.passwordHash, password);
   if (!user || !ok) throw invalidCredentials();
+  // Told only to someone who knows the password, so it reveals nothing about the address.
+  if (user.disabledAt) {
+    throw new AppError("unauthenticated", "This account is disabled. Contact your instance admin.", undefined, "account_disabled");
+  }
   await clearLoginFailures(email, ctx.ip);
   return { id: user.id, name: user.name, email: user.email! };
 }
