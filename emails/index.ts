@@ -6,6 +6,10 @@ import SubscriptionChangedEmail from "./subscription-changed";
 import TokenIssuedEmail from "./token-issued";
 import UsersOnboardedEmail from "./users-onboarded";
 import WelcomeEmail from "./welcome";
+import VerifyEmail from "./verify-email";
+import PasswordResetEmail from "./password-reset";
+import EmailChangeEmail from "./email-change";
+import EmailChangeNoticeEmail from "./email-change-notice";
 
 /** Every template, for the preview page: each renders with its default props. */
 export const emailTemplates = {
@@ -17,4 +21,8 @@ export const emailTemplates = {
   "token-issued": TokenIssuedEmail,
   "subscription-changed": SubscriptionChangedEmail,
   "users-onboarded": UsersOnboardedEmail,
+  "verify-email": VerifyEmail,
+  "password-reset": PasswordResetEmail,
+  "email-change": EmailChangeEmail,
+  "email-change-notice": EmailChangeNoticeEmail,
 } as const;

@@ -21,3 +21,14 @@ export const orgUserSchema = z
     id: z.uuid(),
   })
   .meta({ id: "OrgUser" });
+
+export const invitedUserSchema = z
+  .object({
+    invited: z.literal(true),
+    email: z.string(),
+    first_name: z.string().nullable(),
+    last_name: z.string().nullable(),
+    invitation_id: z.uuid(),
+    expires_at: z.iso.datetime(),
+  })
+  .meta({ id: "InvitedUser" });

@@ -29,6 +29,7 @@ import { issueToken } from "@/lib/domain/tokens/member/issue-token";
 import { revokeToken } from "@/lib/domain/tokens/member/revoke-token";
 import { syncToken } from "@/lib/domain/tokens/member/sync-token";
 import { setSeat } from "@/lib/domain/tokens/member/test-support";
+import { accountCases } from "@/lib/domain/account/test-support";
 import { useTestDatabase } from "@/test/db";
 import { createTestUser } from "@/test/factories";
 
@@ -58,7 +59,14 @@ function enumerateUseCases(): string[] {
 }
 
 type Kind = "user" | "service_account";
-type Case = { useCase: string; kind: Kind; actions: string[]; setup: () => Promise<{ actor: Actor; act: () => Promise<unknown> }> };
+type Case = {
+  useCase: string;
+  kind: Kind;
+  actions: string[];
+  setup: () => Promise<{ actor: Actor; act: () => Promise<unknown> }>;
+  /** Account-level use cases (a person's own account) record entries without an org. */
+  account?: boolean;
+};
 
 /** An org with an active 10-seat subscription, its admin, a member and a service account. */
 async function world() {
@@ -331,6 +339,7 @@ const cases: Case[] = [
       return { actor: as(w, kind), act: () => onboardUsers(as(w, kind), w.org.slug, { user_emails: [uniqueAddress("onboard")] }) };
     },
   })),
+  ...accountCases,
 ];
 
 const actorIdOf = (a: Actor) => (a.kind === "user" ? a.userId : a.kind === "service_account" ? a.serviceAccountId : null);
@@ -362,7 +371,8 @@ describe("every mutation of the app records activity", () => {
     expect(written.map((e) => e.action).sort()).toEqual([...c.actions].sort());
     for (const e of written) {
       expect(e, e.action).toMatchObject({ actorType: c.kind, actorId: actorIdOf(actor), ip: actor.ip ?? null });
-      expect(e.orgId, e.action).not.toBeNull();
+      if (c.account) expect(e.orgId, e.action).toBeNull();
+      else expect(e.orgId, e.action).not.toBeNull();
     }
   });
 });

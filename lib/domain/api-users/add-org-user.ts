@@ -11,6 +11,9 @@ import { addOrgUserSchema, type AddOrgUserInput } from "@/lib/validation/api-use
 import { parseInput } from "@/lib/validation/parse";
 import { recordActivity } from "../activity/record-activity";
 import { lockOrgAccess } from "../members/lock-org";
+import { loadOrgAccess } from "../organizations/org-access";
+import { prepareSend } from "../invitations/invite-context";
+import { inviteInstead, isVerifiedDomainOf } from "./invite-existing";
 
 const alreadyMember = () =>
   new AppError("conflict", "This person is already a member of the organization.", { email: "Already a member." }, "already_member");
@@ -24,6 +27,8 @@ export async function addOrgUser(actor: Actor, orgSlug: string, input: AddOrgUse
   const firstName = first_name || null;
   const lastName = last_name || null;
   const name = [firstName, lastName].filter(Boolean).join(" ");
+  const { org: visible } = await loadOrgAccess(actor, orgSlug, "members.manage");
+  const send = email ? await prepareSend(actor, visible, {}, { source: "api" }) : null;
   return db().transaction(async (tx) => {
     const { org } = await lockOrgAccess(tx, actor, orgSlug, "members.manage");
     let userId: string;
@@ -32,6 +37,17 @@ export async function addOrgUser(actor: Actor, orgSlug: string, input: AddOrgUse
       const [existing] = await tx.select().from(t.users).where(eq(t.users.email, email)).limit(1);
       if (existing) {
         userId = existing.id;
+        const [member] = await tx
+          .select({ id: t.memberships.id })
+          .from(t.memberships)
+          .where(and(eq(t.memberships.orgId, org.id), eq(t.memberships.userId, userId)))
+          .limit(1);
+        if (member) throw alreadyMember();
+        // Whoever registered this address first must not become a member unasked (they may have
+        // registered a colleague's address): they get an invitation to accept, unless the org
+        // has proven it owns the address's domain and the address itself is verified.
+        if (!existing.emailVerifiedAt || !(await isVerifiedDomainOf(tx, org, email)))
+          return inviteInstead(tx, send, org, email, { firstName, lastName });
       } else {
         [{ id: userId }] = await tx
           .insert(t.users)

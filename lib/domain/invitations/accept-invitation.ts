@@ -7,6 +7,7 @@ import { enqueueEmails } from "@/lib/email/outbox";
 import { renderEmail } from "@/lib/email/render";
 import { AppError } from "@/lib/errors";
 import { recordActivity } from "../activity/record-activity";
+import { markVerifiedByInvitation } from "../account/verify-email";
 import { requireUser } from "../users/require-user";
 import { findInvitationByToken } from "./find-invitation";
 import type { InvitationCtx } from "./invite-context";
@@ -43,6 +44,8 @@ export async function acceptInvitation(actor: Actor, token: string, ctx: Invitat
       );
     }
 
+    // The invitation reached this address: that verifies it.
+    await markVerifiedByInvitation(tx, userId, now);
     const [membership] = await tx
       .insert(t.memberships)
       .values({ orgId: org.id, userId, role: "member" })

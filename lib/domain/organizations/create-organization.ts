@@ -6,6 +6,7 @@ import { createOrganizationSchema, type CreateOrganizationInput } from "@/lib/va
 import { parseInput } from "@/lib/validation/parse";
 import { recordActivity } from "../activity/record-activity";
 import { assertMayCreateOrganization } from "../instance/instance-rules";
+import { isEmailVerified, unverifiedError } from "../account/verify-email";
 import { requireUser } from "../users/require-user";
 
 const idTaken = () =>
@@ -25,6 +26,8 @@ export async function createOrganization(actor: Actor, input: CreateOrganization
   try {
     return await db().transaction(async (tx) => {
       await assertMayCreateOrganization(tx, actor);
+      // An unverified address could be someone else's: it must not become the face of an org.
+      if (!(await isEmailVerified(tx, user.userId))) throw unverifiedError("create an organization");
       // The unique index decides races: of two concurrent creates, exactly one inserts.
       const [org] = await tx
         .insert(t.organizations)

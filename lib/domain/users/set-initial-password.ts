@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { db, t } from "@/db";
 import { hashPassword } from "@/lib/auth/password";
 import { isPasswordSetupSignatureValid, readPasswordSetupToken } from "@/lib/auth/password-setup-token";
@@ -34,7 +34,8 @@ export async function setInitialPassword(token: string, input: { password: unkno
     // Only if nobody used the link in the meantime: the hash it was signed over must be unchanged.
     const [updated] = await tx
       .update(t.users)
-      .set({ passwordHash })
+      // The link was emailed to the address: using it verifies the address.
+      .set({ passwordHash, emailVerifiedAt: sql`coalesce(${t.users.emailVerifiedAt}, now())` })
       .where(and(eq(t.users.id, user.id), user.passwordHash ? eq(t.users.passwordHash, user.passwordHash) : isNull(t.users.passwordHash)))
       .returning({ id: t.users.id });
     if (!updated) throw invalidLink();

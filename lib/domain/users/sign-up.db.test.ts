@@ -33,15 +33,15 @@ describe("signUp", () => {
     expect(events).toEqual([expect.objectContaining({ action: "user.signed_up", actorId: user.id, ip: "198.51.100.4" })]);
   });
 
-  it("enqueues the welcome email in the outbox", async () => {
+  it("enqueues the welcome email, with the link that verifies the address, in the outbox", async () => {
     const user = await signUp({ name: "Grace", email: "grace@example.com", password });
     const mail = await db().select().from(t.emailOutbox).where(eq(t.emailOutbox.to, user.email!));
     expect(mail).toEqual([
-      expect.objectContaining({ template: "welcome", status: "pending", attempts: 0, subject: expect.stringMatching(/Welcome/) }),
+      expect.objectContaining({ template: "verify-email", status: "pending", attempts: 0, subject: expect.stringMatching(/Welcome/) }),
     ]);
     expect(mail[0].html).toContain("Welcome, Grace!");
     expect(mail[0].text).toMatch(/welcome, grace/i);
-    expect(mail[0].text).toMatch(/https?:\/\/\S+\/organizations/);
+    expect(mail[0].text).toMatch(/https?:\/\/\S+\/verify-email\/\S+/);
   });
 
   it("writes the email in the same transaction: if the outbox insert fails, no account exists", async () => {

@@ -1,12 +1,9 @@
 import { db, t } from "@/db";
-import WelcomeEmail, { welcomeSubject } from "@/emails/welcome";
 import { hashPassword } from "@/lib/auth/password";
-import { appUrl } from "@/lib/config";
-import { enqueueEmail } from "@/lib/email/outbox";
-import { renderEmail } from "@/lib/email/render";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { signUpSchema, type SignUpInput } from "@/lib/validation/auth";
 import { parseInput } from "@/lib/validation/parse";
+import { sendVerificationLink } from "../account/verify-email";
 import { recordActivity } from "../activity/record-activity";
 import { claimFirstAdmin } from "../instance/instance-admin";
 import { assertSignUpAllowed } from "../instance/instance-rules";
@@ -21,11 +18,10 @@ const emailTaken = () =>
     "email_taken",
   );
 
-/** Creates an account, records it and sends the welcome email, all in one transaction. */
+/** Creates an account, records it and sends the welcome email with its verification link, all in one transaction. */
 export async function signUp(input: SignUpInput, ctx: { ip?: string | null } = {}) {
   const { name, email, password } = parseInput(signUpSchema, input);
   const passwordHash = await hashPassword(password);
-  const message = await renderEmail("welcome", welcomeSubject(), WelcomeEmail({ name, appUrl: appUrl() }));
   try {
     return await db().transaction(async (tx) => {
       await assertSignUpAllowed(tx, email);
@@ -54,7 +50,8 @@ export async function signUp(input: SignUpInput, ctx: { ip?: string | null } = {
           },
         );
       }
-      await enqueueEmail(tx, { ...message, to: email });
+      // The welcome email carries the link that verifies the address (24 hours, single use).
+      await sendVerificationLink(tx, { id: user.id, name, email }, true);
       return user;
     });
   } catch (err) {

@@ -1,7 +1,7 @@
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { z } from "zod";
 import { invitationListSchema, orgUserListSchema } from "@/lib/validation/api-lists";
-import { addOrgUserSchema, orgUserSchema } from "@/lib/validation/api-users";
+import { addOrgUserSchema, invitedUserSchema, orgUserSchema } from "@/lib/validation/api-users";
 import { bearer, cursorQuery, idempotencyHeader, json, orgCallErrors, orgIdParam, problem, userIdParam } from "../common";
 
 const orgPath = z.object({ orgId: orgIdParam });
@@ -18,6 +18,10 @@ export const userPaths: ZodOpenApiPathsObject = {
       requestBody: { content: json(addOrgUserSchema) },
       responses: {
         "201": { description: "Added as a Member (no seat yet)", content: json(orgUserSchema) },
+        "202": {
+          description: "The address belongs to an existing account: it was invited (it joins when it accepts)",
+          content: json(invitedUserSchema),
+        },
         ...orgCallErrors,
         "409": problem("Already a member (code already_member)"),
         "422": problem("Invalid input, with per-field errors"),

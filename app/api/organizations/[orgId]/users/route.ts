@@ -6,10 +6,11 @@ import { addOrgUserSchema } from "@/lib/validation/api-users";
 import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 
 // POST /api/organizations/{orgId}/users
-export const POST = orgApiRoute({ permission: "members.manage", body: addOrgUserSchema }, async ({ actor, access, input }) => ({
-  status: 201,
-  body: await addOrgUser(actor, access.org.slug, input),
-}));
+// An existing account is invited instead of added: 202 with {"invited": true, ...}.
+export const POST = orgApiRoute({ permission: "members.manage", body: addOrgUserSchema }, async ({ actor, access, input }) => {
+  const body = await addOrgUser(actor, access.org.slug, input);
+  return { status: "invited" in body ? 202 : 201, body };
+});
 
 // GET /api/organizations/{orgId}/users?q=&role=&seat=yes|no&cursor=
 export const GET = orgApiRoute({ permission: "members.read" }, async ({ actor, access, url }) => {

@@ -1,0 +1,51 @@
+import { and, eq } from "drizzle-orm";
+import { t, type Tx } from "@/db";
+import type { Organization } from "@/db/schema";
+import { lockOrgInvitations, type SendContext } from "../invitations/invite-context";
+import { createInvitations, reissueInvitations } from "../invitations/send-links";
+
+/**
+ * Whether the org has proven it controls the domain of this address (then its people may be
+ * added without an invitation). No org can prove a domain yet, so this is always false.
+ */
+export async function isVerifiedDomainOf(_tx: Tx, _org: Pick<Organization, "id">, _email: string): Promise<boolean> {
+  return false;
+}
+
+export type InvitedAnswer = {
+  invited: true;
+  email: string;
+  first_name: string | null;
+  last_name: string | null;
+  invitation_id: string;
+  expires_at: string;
+};
+
+/**
+ * An existing account asked to be added gets an invitation (or its pending one again, with a
+ * fresh link): it joins only by accepting from the mailbox of that address.
+ */
+export async function inviteInstead(
+  tx: Tx,
+  send: SendContext | null,
+  org: Pick<Organization, "id">,
+  email: string,
+  names: { firstName: string | null; lastName: string | null },
+): Promise<InvitedAnswer> {
+  if (!send) throw new Error("An invitation needs a prepared send.");
+  await lockOrgInvitations(tx, org.id);
+  const [pending] = await tx
+    .select({ id: t.invitations.id, email: t.invitations.email })
+    .from(t.invitations)
+    .where(and(eq(t.invitations.orgId, org.id), eq(t.invitations.email, email), eq(t.invitations.status, "pending")))
+    .limit(1);
+  const [sent] = pending ? await reissueInvitations(tx, send, [pending]) : await createInvitations(tx, send, [email]);
+  return {
+    invited: true,
+    email,
+    first_name: names.firstName,
+    last_name: names.lastName,
+    invitation_id: sent.id,
+    expires_at: send.expiresAt.toISOString(),
+  };
+}
