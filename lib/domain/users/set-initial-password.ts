@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { passwordSchema } from "@/lib/validation/auth";
 import { parseInput } from "@/lib/validation/parse";
 import { z } from "zod";
+import { assertPasswordNotCommon } from "../account/password-strength";
 import { recordActivity } from "../activity/record-activity";
 
 const invalidLink = () =>
@@ -29,6 +30,7 @@ export async function findPasswordSetupUser(token: string, now = Date.now()) {
 export async function setInitialPassword(token: string, input: { password: unknown }, ctx: { ip?: string | null } = {}) {
   const { password } = parseInput(z.object({ password: passwordSchema }), input);
   const user = await findPasswordSetupUser(token);
+  assertPasswordNotCommon(password, [user.email, user.name]);
   const passwordHash = await hashPassword(password);
   return db().transaction(async (tx) => {
     // Only if nobody used the link in the meantime: the hash it was signed over must be unchanged.

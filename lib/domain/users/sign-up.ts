@@ -3,6 +3,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { signUpSchema, type SignUpInput } from "@/lib/validation/auth";
 import { parseInput } from "@/lib/validation/parse";
+import { assertPasswordNotCommon } from "../account/password-strength";
 import { sendVerificationLink } from "../account/verify-email";
 import { recordActivity } from "../activity/record-activity";
 import { claimFirstAdmin } from "../instance/instance-admin";
@@ -21,6 +22,7 @@ const emailTaken = () =>
 /** Creates an account, records it and sends the welcome email with its verification link, all in one transaction. */
 export async function signUp(input: SignUpInput, ctx: { ip?: string | null } = {}) {
   const { name, email, password } = parseInput(signUpSchema, input);
+  assertPasswordNotCommon(password, [email, name]);
   const passwordHash = await hashPassword(password);
   try {
     return await db().transaction(async (tx) => {
