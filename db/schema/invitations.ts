@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { organizations } from "./organizations";
+import { boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { organizations, roleEnum } from "./organizations";
 import { users } from "./users";
 
 export const invitationStatusEnum = pgEnum("invitation_status", ["pending", "accepted", "revoked"]);
@@ -17,6 +17,10 @@ export const invitations = pgTable(
     status: invitationStatusEnum("status").notNull().default("pending"),
     // Hash of the current link's secret; resending replaces it, so earlier links stop working.
     tokenHash: text("token_hash").notNull(),
+    // The role the person joins with, and whether a seat comes with it. A pending, unexpired
+    // invitation with a seat reserves one: it counts against the subscription like an assigned seat.
+    role: roleEnum("role").notNull().default("member"),
+    withSeat: boolean("with_seat").notNull().default(false),
     invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
     invitedByLabel: text("invited_by_label"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -33,6 +37,10 @@ export const invitations = pgTable(
       .on(t.orgId, t.email)
       .where(sql`${t.status} = 'pending'`),
     index("invitations_org_status_idx").on(t.orgId, t.status, t.sentAt),
+    // Counting reserved seats reads only the pending invitations that carry one.
+    index("invitations_org_seat_idx")
+      .on(t.orgId, t.expiresAt)
+      .where(sql`${t.status} = 'pending' and ${t.withSeat}`),
   ],
 );
 
