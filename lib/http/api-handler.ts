@@ -51,10 +51,29 @@ export async function authenticate(req: Request) {
   return actor;
 }
 
-const principalKey = (actor: Exclude<Actor, { kind: "anonymous" }>) =>
+export const principalKey = (actor: Exclude<Actor, { kind: "anonymous" }>) =>
   actor.kind === "user" ? `user:${actor.userId}` : `sa:${actor.serviceAccountId}`;
 
 /**
+/**
+ * The checks every org-scoped API call passes before its own work, in both API versions:
+ * authenticate, load the org (404 when the caller cannot see it), `api.use` and the call's
+ * permission, the rate limit, and an active subscription unless the call says otherwise.
+ */
+export async function openOrgCall(
+  req: Request,
+  orgSlug: string,
+  options: { permission: Permission; requireSubscription?: boolean },
+): Promise<{ actor: ApiContext<unknown>["actor"]; access: OrgAccess }> {
+  const actor = await authenticate(req);
+  const access = await loadOrgAccess(actor, orgSlug);
+  assertCan(access.principal, "api.use");
+  assertCan(access.principal, options.permission);
+  await consumeApiCall(principalKey(actor), access.org.id);
+  if (options.requireSubscription !== false) await assertActiveSubscription(access.org.id);
+  return { actor, access };
+}
+
  * The one wrapper for org-scoped API routes (`/api/organizations/{orgId}/...`): authenticate,
  * load the org (404 when the caller cannot see it), check `api.use` and the route's permission,
  * rate-limit, require a subscription, parse the body with the shared schema, honour
@@ -67,12 +86,7 @@ export function orgApiRoute<S extends z.ZodType | undefined = undefined>(
   return async (req: Request, { params }: { params: Promise<Params> }) => {
     try {
       const routeParams = await params;
-      const actor = await authenticate(req);
-      const access = await loadOrgAccess(actor, routeParams.orgId ?? "");
-      assertCan(access.principal, "api.use");
-      assertCan(access.principal, options.permission);
-      await consumeApiCall(principalKey(actor), access.org.id);
-      if (options.requireSubscription !== false) await assertActiveSubscription(access.org.id);
+      const { actor, access } = await openOrgCall(req, routeParams.orgId ?? "", options);
       const raw = options.body ? await readBody(req) : undefined;
       const input = (options.body ? parseInput(options.body, raw) : undefined) as Input<S>;
       const url = new URL(req.url);
@@ -89,7 +103,7 @@ export function orgApiRoute<S extends z.ZodType | undefined = undefined>(
   };
 }
 
-function toResponse({ status, body, replayed }: StoredResponse & { replayed?: boolean }) {
+export function toResponse({ status, body, replayed }: StoredResponse & { replayed?: boolean }) {
   const headers: Record<string, string> = replayed ? { "idempotent-replayed": "true" } : {};
   if (status === 204 || body === undefined) return new Response(null, { status, headers });
   return Response.json(body, { status, headers });

@@ -57,7 +57,7 @@ export function errorToProblem(err: unknown) {
 }
 
 /** SQLSTATE class 22 (data exception), from pg or PGlite, wrapped by drizzle or not. */
-function isPgDataException(err: unknown): boolean {
+export function isPgDataException(err: unknown): boolean {
   for (let e: unknown = err; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string" && /^22[0-9A-Z]{3}$/.test(code)) return true;

@@ -6,6 +6,7 @@ import { packageServerPaths } from "./paths/package-servers";
 import { serviceAccountPaths } from "./paths/service-accounts";
 import { settingsPaths } from "./paths/settings";
 import { userPaths } from "./paths/users";
+import { v1Paths } from "./paths/v1";
 
 /** Every documented path, with the zod schemas of its requests and responses. */
 export const apiPaths = {
@@ -16,6 +17,7 @@ export const apiPaths = {
   ...packageServerPaths,
   ...settingsPaths,
   ...activityPaths,
+  ...v1Paths,
 };
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas the routes parse with. */

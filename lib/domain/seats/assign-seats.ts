@@ -11,7 +11,10 @@ import { parseInput } from "@/lib/validation/parse";
 import { recordActivities } from "../activity/record-activity";
 import { memberLabel } from "../members/lock-org";
 import { loadOrgAccess } from "../organizations/org-access";
-import { countAssignedSeats, lockSubscription, noSeatError, noSubscriptionError } from "./seat-usage";
+import { countHeldSeats, lockSubscription, noSeatError, noSubscriptionError } from "./seat-usage";
+
+/** `sendEmail: false` skips the "you have a seat" message (the API's send_seat_assigned_email). */
+export type SeatOptions = { sendEmail?: boolean };
 
 export type AssignOutcome = "assigned" | "already_assigned" | "no_seat_available" | "not_member";
 export type SeatResult<O extends string> = { userId: string; label: string | null; outcome: O };
@@ -26,7 +29,12 @@ export type BulkSeatReport<O extends string> = {
  * subscription's, however many requests race. When fewer seats are left than asked for, the
  * first users (in the order given) get them and the rest are reported "no_seat_available".
  */
-export async function assignSeats(actor: Actor, orgSlug: string, input: BulkUsersInput): Promise<BulkSeatReport<AssignOutcome>> {
+export async function assignSeats(
+  actor: Actor,
+  orgSlug: string,
+  input: BulkUsersInput,
+  { sendEmail = true }: SeatOptions = {},
+): Promise<BulkSeatReport<AssignOutcome>> {
   const { userIds } = parseInput(bulkUsersSchema, input);
   return db().transaction(async (tx) => {
     const { org } = await loadOrgAccess(actor, orgSlug, "members.manage", tx);
@@ -72,7 +80,7 @@ export async function assignSeats(actor: Actor, orgSlug: string, input: BulkUser
       actor,
       seated.map((m) => ({ orgId: org.id, action: "seat.assigned", target: { type: "user", id: m.userId, label: memberLabel(m) } })),
     );
-    const recipients = seated.filter((m) => m.email);
+    const recipients = sendEmail ? seated.filter((m) => m.email) : [];
     if (recipients.length) {
       // One rendering for the whole batch: the message is the same for every recipient.
       const mail = await renderEmail(
@@ -92,7 +100,7 @@ export async function assignSeats(actor: Actor, orgSlug: string, input: BulkUser
 }
 
 /** The single-row action: assigns one seat or says plainly why not. */
-export async function assignSeat(actor: Actor, orgSlug: string, input: { userId: string }) {
+export async function assignSeat(actor: Actor, orgSlug: string, input: { userId: string }, options: SeatOptions = {}) {
   const { userId } = parseInput(memberTargetSchema, input);
   const report = await assignSeats(actor, orgSlug, { userIds: [userId] });
   const [result] = report.results;

@@ -5,7 +5,11 @@ import type { BillingCycle } from "@/db/schema";
  * the month's last day when it has no such day (Jan 31 + 1 month = Feb 28/29).
  */
 export function addBillingPeriod(from: Date, cycle: BillingCycle): Date {
-  const months = cycle === "monthly" ? 1 : 12;
+  return addMonths(from, cycle === "monthly" ? 1 : 12);
+}
+
+/** `months` calendar months after `from`, clamped to the target month's last day. */
+export function addMonths(from: Date, months: number): Date {
   const d = new Date(from);
   const day = d.getUTCDate();
   d.setUTCDate(1);

@@ -18,13 +18,14 @@ import {
   noSeatError,
   revokeCurrentToken,
   subscriptionInactiveError,
+  tokenExpiry,
 } from "./token-rules";
 
-export type IssuedToken = { token: string; last4: string; expiresAt: Date; reissued: boolean };
+export type IssuedToken = { id: string; token: string; last4: string; expiresAt: Date; reissued: boolean };
 
 /**
  * Issues a member's token (their own; or, for Account Admins and service accounts, another
- * member's, which the API of issue 7 needs for organization-managed users), or replaces the current one (the old row is revoked and the
+ * member's, which the API needs for organization-managed users, who cannot sign in), or replaces the current one (the old row is revoked and the
  * new one inserted in one transaction, so the old token stops the moment this commits). Only
  * members holding a seat, in an org whose subscription is active. The token expires at the
  * subscription's period end unless an earlier moment is asked for. The plain token is returned
@@ -36,7 +37,7 @@ export async function issueToken(
   input: IssueTokenInput = {},
   { now = new Date() } = {},
 ): Promise<IssuedToken> {
-  const { expiresAt: requested, userId: target } = parseInput(issueTokenSchema, input);
+  const { expiresAt: requested, userId: target, graceMonths = 0, clampToPeriod, sendEmail = true } = parseInput(issueTokenSchema, input);
   const self = actor.kind === "user" && (!target || target === actor.userId);
   const userId = actor.kind === "user" && self ? actor.userId : target;
   if (!userId)
@@ -48,24 +49,14 @@ export async function issueToken(
     if (!member.seatAssignedAt) throw noSeatError(self);
     const sub = await activeSubscription(tx, org.id, now);
     if (!sub) throw subscriptionInactiveError();
-    const expiresAt = requested ?? sub.currentPeriodEnd;
-    if (expiresAt <= now) throw new AppError("validation", "Choose a date in the future.", { expiresAt: "Choose a date in the future." });
-    if (requested && requested.getTime() - sub.currentPeriodEnd.getTime() >= 86_400_000) {
-      const msg = `Choose a date on or before ${formatExpiry(sub.currentPeriodEnd)}, when the subscription period ends.`;
-      throw new AppError("validation", msg, { expiresAt: msg });
-    }
-    const effectiveExpiry = expiresAt < sub.currentPeriodEnd ? expiresAt : sub.currentPeriodEnd;
+    const effectiveExpiry = tokenExpiry({ requested, periodEnd: sub.currentPeriodEnd, graceMonths, clampToPeriod, now });
 
     const replaced = await revokeCurrentToken(tx, org.id, userId, now);
     const token = generateToken();
-    await tx.insert(t.memberTokens).values({
-      orgId: org.id,
-      userId,
-      tokenHash: hashToken(token),
-      last4: tokenLast4(token),
-      expiresAt: effectiveExpiry,
-      createdAt: now,
-    });
+    const [row] = await tx
+      .insert(t.memberTokens)
+      .values({ orgId: org.id, userId, tokenHash: hashToken(token), last4: tokenLast4(token), expiresAt: effectiveExpiry, createdAt: now })
+      .returning({ id: t.memberTokens.id });
     const reissued = replaced.length > 0;
     await recordActivity(tx, actor, {
       orgId: org.id,
@@ -77,7 +68,7 @@ export async function issueToken(
         ...(reissued ? { replacedLast4: replaced[0].last4 } : {}),
       },
     });
-    if (member.email) {
+    if (member.email && sendEmail) {
       const commands = tokenCommands(appUrl(), token);
       const mail = await renderEmail(
         "token-issued",
@@ -94,6 +85,6 @@ export async function issueToken(
       );
       await enqueueEmail(tx, { ...mail, to: member.email });
     }
-    return { token, last4: tokenLast4(token), expiresAt: effectiveExpiry, reissued };
+    return { id: row.id, token, last4: tokenLast4(token), expiresAt: effectiveExpiry, reissued };
   });
 }

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { t, type Tx } from "@/db";
 import { AppError } from "@/lib/errors";
+import { addMonths } from "@/lib/domain/subscriptions/period";
 
 export const noSeatError = (self = true) =>
   new AppError(
@@ -53,3 +54,34 @@ export async function revokeCurrentToken(tx: Tx, orgId: string, userId: string, 
 }
 
 export const formatExpiry = (d: Date) => d.toLocaleString("en", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }) + " UTC";
+
+const DAY_MS = 86_400_000;
+
+/**
+ * When a token issued (or re-dated) now expires: the requested moment, or the period's end,
+ * plus any months of grace. Never later than the period's end plus that grace, so a token
+ * outlives its subscription only by the grace asked for. A requested moment more than a day
+ * past the period's end is refused, unless the caller asked to shorten it instead.
+ */
+export function tokenExpiry({
+  requested,
+  periodEnd,
+  graceMonths = 0,
+  clampToPeriod = false,
+  now,
+}: {
+  requested?: Date;
+  periodEnd: Date;
+  graceMonths?: number;
+  clampToPeriod?: boolean;
+  now: Date;
+}): Date {
+  if (requested && requested.getTime() - periodEnd.getTime() >= DAY_MS && !clampToPeriod) {
+    const msg = `Choose a date on or before ${formatExpiry(periodEnd)}, when the subscription period ends.`;
+    throw new AppError("validation", msg, { expiresAt: msg });
+  }
+  const base = requested && requested < periodEnd ? requested : periodEnd;
+  const expiresAt = addMonths(base, graceMonths);
+  if (expiresAt <= now) throw new AppError("validation", "Choose a date in the future.", { expiresAt: "Choose a date in the future." });
+  return expiresAt;
+}
