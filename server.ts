@@ -14,6 +14,9 @@ import { instrument } from "@/lib/observability/instrument";
 import { createMetrics } from "@/lib/observability/metrics";
 import { outboxBacklog } from "@/lib/email/backlog";
 import { configOrExit } from "@/lib/config";
+import { baseSecurityHeaders, isNonPagePath, NON_PAGE_CSP } from "@/lib/http/security-headers";
+import { startSweeper } from "@/lib/maintenance/sweeper";
+import { describeError } from "@/lib/observability/describe-error";
 
 // Before anything else: a wrong variable stops the start here with one line naming it.
 const settings = configOrExit();
@@ -30,6 +33,7 @@ checker
   .catch((err: unknown) => console.error(JSON.stringify({ level: "warn", msg: "token cache warm-up failed", err: String(err) })));
 const usage = new UsageRecorder(() => getDbHandle().db).start(settings.tokenUsageFlushMs);
 const stopWorker = startOutboxWorkerOnce();
+const stopSweeper = startSweeper();
 const metrics = createMetrics(outboxBacklog);
 // The hot path sees the checker through this wrapper, which counts verdicts for /api/metrics.
 const countingChecker = Object.create(checker, {
@@ -52,8 +56,12 @@ async function serveMetrics(res: http.ServerResponse) {
   res.end(await metrics.registry.metrics());
 }
 
+const securityHeaders = Object.entries(baseSecurityHeaders(settings.appUrl));
 const server = http.createServer(
   instrument(metrics, (req, res) => {
+    // Every answer (hot path, API, pages) carries these; pages get their CSP from proxy.ts.
+    for (const [name, value] of securityHeaders) res.setHeader(name, value);
+    if (isNonPagePath(req.url?.split("?")[0] ?? "/")) res.setHeader("content-security-policy", NON_PAGE_CSP);
     if (hotPath(req, res)) return;
     // GET /api/metrics: Prometheus text format (restrict it to your monitoring network).
     if (req.method === "GET" && req.url?.split("?")[0] === "/api/metrics") {
@@ -61,7 +69,7 @@ const server = http.createServer(
       return;
     }
     nextHandler(req, res).catch((err: unknown) => {
-      console.error(JSON.stringify({ level: "error", msg: "request failed", err: String(err) }));
+      console.error(JSON.stringify({ level: "error", msg: "request failed", ...describeError(err) }));
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" }).end("Internal Server Error\n");
     });
   }),
@@ -83,6 +91,7 @@ async function shutdown(signal: string) {
     server.closeIdleConnections();
   });
   stopWorker?.();
+  stopSweeper();
   await usage.stop().catch(() => {});
   await closeTokenChecker();
   await app.close().catch(() => {});

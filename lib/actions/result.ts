@@ -1,5 +1,6 @@
 import { unstable_rethrow } from "next/navigation";
 import { AppError, type FieldErrors } from "@/lib/errors";
+import { describeError } from "@/lib/observability/describe-error";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: string; error: string; fields?: FieldErrors };
 
@@ -16,7 +17,7 @@ export async function toActionResult<T>(run: () => Promise<T>): Promise<ActionRe
       return { ok: false, code: err.reason ?? err.code, error: err.message, fields: err.fields };
     }
     const id = crypto.randomUUID();
-    console.error(JSON.stringify({ level: "error", msg: "action failed", id, err: String(err), stack: (err as Error)?.stack }));
+    console.error(JSON.stringify({ level: "error", msg: "action failed", id, ...describeError(err) }));
     return { ok: false, code: "internal", error: `Something went wrong on our side (reference ${id.slice(0, 8)}).` };
   }
 }

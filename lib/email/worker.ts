@@ -3,6 +3,7 @@ import { db, t, type Db } from "@/db";
 import type { OutboxRow } from "@/db/schema";
 import type { EmailTransport } from "./transports";
 import { onOutboxWake } from "./wake";
+import { describeError } from "@/lib/observability/describe-error";
 
 export const MAX_ATTEMPTS = 12;
 const LEASE_SECONDS = 60;
@@ -100,7 +101,7 @@ export function startOutboxWorker(transport: EmailTransport, intervalMs = 1000) 
         if (sent > 0) again = true;
       } while (again);
     } catch (err) {
-      console.error(JSON.stringify({ level: "error", msg: "outbox worker pass failed", err: String(err) }));
+      console.error(JSON.stringify({ level: "error", msg: "outbox worker pass failed", ...describeError(err) }));
     } finally {
       running = false;
     }

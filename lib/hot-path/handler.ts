@@ -4,6 +4,7 @@ import type { TokenVerdict } from "@/lib/domain/tokens/check/token-validity";
 import type { UsageRecorder } from "@/lib/domain/tokens/check/usage";
 import { parseChannelPath, resolveChannelFile, sendFile } from "./channel-files";
 import { serviceAccountAuth, type IntrospectionAuthenticator } from "./introspection-auth";
+import { describeError } from "@/lib/observability/describe-error";
 
 export type HotPathOptions = {
   checker: TokenChecker;
@@ -42,7 +43,7 @@ export function tokenFromCheckRequest(req: IncomingMessage): string | null {
 
 export function createHotPath({ checker, usage, channelsDir, authenticateIntrospection = serviceAccountAuth }: HotPathOptions): HotPath {
   const fail = (res: ServerResponse, err: unknown) => {
-    console.error(JSON.stringify({ level: "error", msg: "token hot path failed", err: String(err) }));
+    console.error(JSON.stringify({ level: "error", msg: "token hot path failed", ...describeError(err) }));
     if (!res.headersSent) text(res, 503, "Token checks are unavailable right now. Try again shortly.\n", { "retry-after": "1" });
     else res.destroy();
   };

@@ -5,7 +5,29 @@ import { AppError } from "@/lib/errors";
 
 export type StoredResponse = { status: number; body?: unknown };
 
-const TTL_MS = 24 * 60 * 60 * 1000;
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+const TTL_MS = IDEMPOTENCY_TTL_MS;
+
+// Stored instead of a body that carries a secret (a new client_secret, a member token): the
+// table must never become a second copy of secrets the app otherwise keeps only as hashes.
+const WITHHELD = { secret_withheld: true } as const;
+const SECRET_KEYS = new Set(["client_secret", "token", "access_token", "refresh_token", "password", "secret"]);
+
+/** Whether a response body holds a secret anywhere (by field name, at any depth). */
+export function carriesSecret(body: unknown, depth = 0): boolean {
+  if (!body || typeof body !== "object" || depth > 6) return false;
+  if (Array.isArray(body)) return body.some((item) => carriesSecret(item, depth + 1));
+  return Object.entries(body).some(
+    ([key, value]) => (SECRET_KEYS.has(key.toLowerCase()) && typeof value === "string" && value !== "") || carriesSecret(value, depth + 1),
+  );
+}
+
+const isWithheld = (body: unknown) =>
+  !!body &&
+  typeof body === "object" &&
+  !Array.isArray(body) &&
+  (body as Record<string, unknown>).secret_withheld === true &&
+  Object.keys(body).length === 1;
 
 /**
  * Honours `Idempotency-Key` on POSTs: the first request with a key runs and its answer is stored;
@@ -36,13 +58,21 @@ export async function withIdempotency(
     if (!existing || existing.status === null) {
       throw new AppError("conflict", "A request with this Idempotency-Key is still in progress.", undefined, "idempotency_in_progress");
     }
+    if (isWithheld(existing.body)) {
+      throw new AppError(
+        "conflict",
+        `The request with this Idempotency-Key already succeeded (status ${existing.status}), and its answer held a secret that is not kept, so it cannot be shown again. List the resource to see what was created; issue a new secret if you lost it.`,
+        undefined,
+        "idempotency_secret_not_replayable",
+      );
+    }
     return { status: existing.status, body: existing.body, replayed: true };
   }
   try {
     const response = await run();
     await db()
       .update(t.idempotencyKeys)
-      .set({ status: response.status, body: response.body ?? null })
+      .set({ status: response.status, body: carriesSecret(response.body) ? WITHHELD : (response.body ?? null) })
       .where(where);
     return response;
   } catch (err) {
@@ -50,4 +80,13 @@ export async function withIdempotency(
     await db().delete(t.idempotencyKeys).where(where);
     throw err;
   }
+}
+
+/** Deletes idempotency keys past their 24 hours (a retry after that acts again anyway). */
+export async function sweepIdempotencyKeys(now = new Date()) {
+  const gone = await db()
+    .delete(t.idempotencyKeys)
+    .where(lt(t.idempotencyKeys.createdAt, new Date(now.getTime() - TTL_MS)))
+    .returning({ key: t.idempotencyKeys.key });
+  return gone.length;
 }

@@ -3,6 +3,7 @@ import { issueServiceAccountToken, issueUserAccessToken } from "@/lib/domain/tok
 import { AppError } from "@/lib/errors";
 import { readBody } from "./read-body";
 import { tokenRequestSchema } from "@/lib/validation/oauth";
+import { describeError } from "@/lib/observability/describe-error";
 
 type OAuthError = "invalid_request" | "invalid_client" | "invalid_grant" | "unsupported_grant_type";
 
@@ -79,7 +80,7 @@ export async function tokenEndpoint(req: Request) {
       }
       if (err.code === "validation") return oauthError(400, "invalid_request", err.message);
     }
-    console.error(JSON.stringify({ level: "error", msg: "token endpoint failed", err: String(err) }));
+    console.error(JSON.stringify({ level: "error", msg: "token endpoint failed", ...describeError(err) }));
     return Response.json({ error: "server_error", error_description: "Something went wrong." }, { status: 500, headers: noStore });
   }
 }

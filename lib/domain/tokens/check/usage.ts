@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
+import { describeError } from "@/lib/observability/describe-error";
 
 /**
  * Counts token uses (downloads, successful checks) in memory and writes them in one statement
@@ -55,7 +56,7 @@ export class UsageRecorder {
         await this.writeChunk(all.slice(i, i + 2_000));
       } catch (err) {
         this.putBack(all.slice(i));
-        console.error(JSON.stringify({ level: "warn", msg: "token usage flush failed", err: String(err) }));
+        console.error(JSON.stringify({ level: "warn", msg: "token usage flush failed", ...describeError(err) }));
         throw err;
       }
       if (i + 2_000 < all.length) await new Promise((resolve) => setImmediate(resolve));
