@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { DEMO_PORT, E2E_PORT } from "./e2e/ports";
+import { DEMO_PORT, E2E_METRICS_TOKEN, E2E_PORT } from "./e2e/ports";
 
 const PORT = E2E_PORT;
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -70,6 +70,7 @@ function serverEnv(port: number, pgliteDir: string) {
     APP_URL: url,
     NEXTAUTH_URL: url,
     AUTH_SECRET: "e2e-secret-not-for-production",
+    METRICS_TOKEN: E2E_METRICS_TOKEN,
     PGLITE_DIR: pgliteDir,
     // npm test builds once before Playwright starts both servers from that build.
     SKIP_BUILD: "1",

@@ -14,6 +14,8 @@ import { instrument } from "@/lib/observability/instrument";
 import { createMetrics } from "@/lib/observability/metrics";
 import { outboxBacklog } from "@/lib/email/backlog";
 import { configOrExit } from "@/lib/config";
+import { stampPeerAddress } from "@/lib/auth/client-ip";
+import { serveMetricsEndpoint } from "@/lib/observability/metrics-endpoint";
 import { baseSecurityHeaders, isNonPagePath, NON_PAGE_CSP } from "@/lib/http/security-headers";
 import { startSweeper } from "@/lib/maintenance/sweeper";
 import { describeError } from "@/lib/observability/describe-error";
@@ -51,23 +53,17 @@ const app = next({ dev: false, dir: root, hostname: hostname ?? "localhost", por
 await app.prepare();
 const nextHandler = app.getRequestHandler();
 
-async function serveMetrics(res: http.ServerResponse) {
-  res.writeHead(200, { "content-type": metrics.registry.contentType, "cache-control": "no-store" });
-  res.end(await metrics.registry.metrics());
-}
-
 const securityHeaders = Object.entries(baseSecurityHeaders(settings.appUrl));
 const server = http.createServer(
   instrument(metrics, (req, res) => {
     // Every answer (hot path, API, pages) carries these; pages get their CSP from proxy.ts.
     for (const [name, value] of securityHeaders) res.setHeader(name, value);
     if (isNonPagePath(req.url?.split("?")[0] ?? "/")) res.setHeader("content-security-policy", NON_PAGE_CSP);
+    // The real TCP peer, for the client address (TRUSTED_PROXIES): Next's headers() has no socket.
+    stampPeerAddress(req);
     if (hotPath(req, res)) return;
-    // GET /api/metrics: Prometheus text format (restrict it to your monitoring network).
-    if (req.method === "GET" && req.url?.split("?")[0] === "/api/metrics") {
-      serveMetrics(res).catch(() => res.writeHead(500).end());
-      return;
-    }
+    // GET /api/metrics: Prometheus text format, only for the bearer of METRICS_TOKEN.
+    if (serveMetricsEndpoint(metrics, req, res)) return;
     nextHandler(req, res).catch((err: unknown) => {
       console.error(JSON.stringify({ level: "error", msg: "request failed", ...describeError(err) }));
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" }).end("Internal Server Error\n");

@@ -9,7 +9,7 @@ const root = path.resolve(import.meta.dirname, "..");
 function start(env: Record<string, string>) {
   const result = spawnSync(process.execPath, ["scripts/start.mjs"], {
     cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } as NodeJS.ProcessEnv,
+    env: { NODE_ENV: "production", PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     encoding: "utf8",
     timeout: 60_000,
   });
@@ -36,7 +36,7 @@ describe("npm start with a wrong variable", () => {
   it("server.ts itself refuses too (started directly, as the production check does)", () => {
     const result = spawnSync(process.execPath, ["--import", "tsx", "server.ts"], {
       cwd: root,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: "abc" } as NodeJS.ProcessEnv,
+      env: { NODE_ENV: "production", PATH: process.env.PATH, HOME: process.env.HOME, PORT: "abc" },
       encoding: "utf8",
       timeout: 60_000,
     });

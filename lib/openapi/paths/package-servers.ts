@@ -53,7 +53,12 @@ export const packageServerPaths: ZodOpenApiPathsObject = {
       tags: ["Operations"],
       summary: "Prometheus metrics: requests and durations by route, token checks by result, outbox backlog",
       operationId: "getMetrics",
-      responses: { "200": text("Prometheus text exposition format") },
+      description: "Answers only `Authorization: Bearer <METRICS_TOKEN>`; without METRICS_TOKEN set, the path does not exist (404).",
+      responses: {
+        "200": text("Prometheus text exposition format"),
+        "401": { description: "No or wrong METRICS_TOKEN bearer" },
+        "404": { description: "METRICS_TOKEN is not set" },
+      },
     },
   },
 };
