@@ -20,6 +20,7 @@ needs_build() {
 ensure_postgres
 ensure_chromium
 ensure_nginx
+ensure_cph
 
 echo "test: typecheck (tsc --noEmit)"
 npx tsc --noEmit

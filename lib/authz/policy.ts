@@ -32,6 +32,11 @@ export const policy = {
   // Activity is append-only: reading is the only right there is. No permission (and no code
   // path in the app) edits or deletes an entry.
   "activity.read": { roles: ["admin"], serviceAccount: true },
+  // Service accounts publish packages, so CI can upload to the org's channels.
+  "channels.manage": { roles: ["admin"], serviceAccount: true },
+  // Reading is also limited by the seat and the channel's groups (lib/domain/channels/channel-rule.ts).
+  "channels.read": { roles: ["admin", "billing_manager", "member"], serviceAccount: true },
+  "groups.manage": { roles: ["admin"], serviceAccount: true },
 } as const satisfies Record<string, { roles: readonly Role[]; serviceAccount: boolean }>;
 
 export type Permission = keyof typeof policy;

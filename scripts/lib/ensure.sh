@@ -66,3 +66,17 @@ ensure_nginx() {
   fi
 }
 
+
+# conda-package-handling (`cph`) builds the real .conda and .tar.bz2 packages the channel tests
+# upload. Optional: the package tests are skipped, saying why, where it cannot be installed.
+ensure_cph() {
+  command -v cph >/dev/null && return
+  if is_root && command -v apt-get >/dev/null; then
+    echo "test: installing conda-package-handling (builds real packages for the channel tests)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq conda-package-handling python3-conda-package-streaming >/dev/null 2>&1 ||
+      { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq conda-package-handling python3-conda-package-streaming >/dev/null 2>&1; } ||
+      echo "test: conda-package-handling could not be installed; the package upload tests will be skipped"
+  else
+    echo "test: cph not found; the package upload tests will be skipped (Debian: apt-get install conda-package-handling)"
+  fi
+}

@@ -27,9 +27,11 @@ import { renewSubscription } from "@/lib/domain/subscriptions/renew-subscription
 import { updateSubscription } from "@/lib/domain/subscriptions/update-subscription";
 import { issueToken } from "@/lib/domain/tokens/member/issue-token";
 import { revokeToken } from "@/lib/domain/tokens/member/revoke-token";
+import { revokeTokenById } from "@/lib/domain/tokens/member/revoke-token-by-id";
 import { syncToken } from "@/lib/domain/tokens/member/sync-token";
 import { setSeat } from "@/lib/domain/tokens/member/test-support";
 import { accountCases } from "@/lib/domain/account/test-support";
+import { channelCases } from "@/lib/domain/channels/test-support";
 import { useTestDatabase } from "@/test/db";
 import { createTestUser } from "@/test/factories";
 
@@ -222,6 +224,16 @@ const cases: Case[] = [
     },
   })),
   ...both((kind) => ({
+    useCase: "revokeTokenById",
+    kind,
+    actions: ["token.revoked"],
+    setup: async () => {
+      const w = await seatedWithToken(kind);
+      const tokenId = (await db().select().from(t.memberTokens)).find((r) => r.userId === w.member.userId && !r.revokedAt)!.id;
+      return { actor: w.actor, act: () => revokeTokenById(w.actor, w.org.slug, { userId: w.member.userId, tokenId }) };
+    },
+  })),
+  ...both((kind) => ({
     useCase: "inviteMembers",
     kind,
     actions: ["invitation.created"],
@@ -340,6 +352,7 @@ const cases: Case[] = [
     },
   })),
   ...accountCases,
+  ...channelCases,
 ];
 
 const actorIdOf = (a: Actor) => (a.kind === "user" ? a.userId : a.kind === "service_account" ? a.serviceAccountId : null);
