@@ -1,7 +1,12 @@
 import { z } from "zod";
-import { emailSchema } from "./common";
+import { emailSchema, safeTextRefinement } from "./common";
 
-const namePart = z.string().trim().max(100, "Use at most 100 characters.").nullish();
+const namePart = z
+  .string()
+  .trim()
+  .max(100, "Use at most 100 characters.")
+  .refine(...safeTextRefinement)
+  .nullish();
 
 /** POST /users: with an email, that person is added; without one, an organization-managed user is made. */
 export const addOrgUserSchema = z

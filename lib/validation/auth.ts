@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailSchema } from "./common";
+import { displayNameSchema, emailSchema } from "./common";
 
 export const passwordSchema = z
   .string({ error: "Enter a password." })
@@ -7,7 +7,7 @@ export const passwordSchema = z
   .max(200, "Use at most 200 characters.");
 
 export const signUpSchema = z.object({
-  name: z.string({ error: "Enter your name." }).trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
+  name: displayNameSchema("Enter your name."),
   email: emailSchema,
   password: passwordSchema,
 });

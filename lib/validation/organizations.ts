@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { displayNameSchema } from "./common";
 
 /** Words the app's own routes use; an Organization ID may not be one of them. */
 export const reservedOrgIds = new Set([
@@ -51,11 +52,7 @@ export const orgIdSchema = z
   .regex(ORG_ID_PATTERN, "Start and end with a letter or digit.")
   .refine((id) => !reservedOrgIds.has(id), "This ID is reserved. Choose another.");
 
-export const orgNameSchema = z
-  .string({ error: "Enter an Organization Name." })
-  .trim()
-  .min(1, "Enter an Organization Name.")
-  .max(100, "Use at most 100 characters.");
+export const orgNameSchema = displayNameSchema("Enter an Organization Name.");
 
 export const createOrganizationSchema = z.object({ name: orgNameSchema, orgId: orgIdSchema });
 export type CreateOrganizationInput = z.input<typeof createOrganizationSchema>;
