@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentTypeOf, parseChannelPath, parseRange } from "./channel-files";
+import { contentTypeOf, fileHeaders, parseChannelPath, parseRange } from "./channel-files";
 import { tokenFromCheckRequest } from "./handler";
 import type { IncomingMessage } from "node:http";
 
@@ -64,4 +64,35 @@ it("names content types conda clients expect", () => {
   expect(contentTypeOf("x-1.0-0.tar.bz2")).toBe("application/x-bzip2");
   expect(contentTypeOf("x-1.0-0.conda")).toBe("application/octet-stream");
   expect(contentTypeOf("repodata.json.zst")).toBe("application/zstd");
+});
+
+describe("fileHeaders", () => {
+  it.each([
+    "x-1.0-0.conda",
+    "x-1.0-0.tar.bz2",
+    "repodata.json",
+    "repodata.json.zst",
+    "current_repodata.json",
+    "repodata.jlap",
+    "channeldata.json",
+  ])("serves %s as channel content", (name) => {
+    const h = fileHeaders(`/srv/channels/main/noarch/${name}`);
+    expect(h["content-disposition"]).toBeUndefined();
+    expect(h["x-content-type-options"]).toBe("nosniff");
+  });
+
+  it.each(["index.html", "README.md", "logo.svg", "notes.txt", "evil.html.conda.html", "repodata.json.html"])(
+    "sends %s as a download, never as a page",
+    (name) => {
+      const h = fileHeaders(`/srv/channels/main/${name}`);
+      expect(h["content-type"]).toBe("application/octet-stream");
+      expect(h["content-disposition"]).toMatch(/^attachment; filename="/);
+      expect(h["x-content-type-options"]).toBe("nosniff");
+    },
+  );
+
+  it("keeps a quote or a non-ASCII name from breaking the header", () => {
+    const h = fileHeaders('/srv/channels/main/a"b\u00e9.html');
+    expect(h["content-disposition"]).toBe(`attachment; filename="a_b_.html"; filename*=UTF-8''a%22b%C3%A9.html`);
+  });
 });

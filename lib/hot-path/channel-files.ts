@@ -17,6 +17,24 @@ const CONTENT_TYPES: Record<string, string> = {
 
 export const contentTypeOf = (file: string) => CONTENT_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
 
+// What a package manager asks a channel for: packages and the repodata family. Anything else
+// (an index.html, a README, an SVG someone copied into the folder) is sent as a download, so
+// it never renders as a page of the portal's own origin.
+const CHANNEL_CONTENT =
+  /^(?:.+\.(?:conda|tar\.bz2)|(?:current_)?repodata(?:_from_packages)?\.json(?:\.(?:bz2|zst|gz))?|repodata\.jlap|channeldata\.json)$/;
+
+/** Content-Type and, for files that are not packages or repodata, Content-Disposition: attachment. */
+export function fileHeaders(file: string): Record<string, string> {
+  const name = path.basename(file);
+  if (CHANNEL_CONTENT.test(name)) return { "content-type": contentTypeOf(name), "x-content-type-options": "nosniff" };
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, "_");
+  return {
+    "content-type": "application/octet-stream",
+    "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    "x-content-type-options": "nosniff",
+  };
+}
+
 const CHANNEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 export type ChannelPath = { channel: string; segments: string[] };
@@ -104,7 +122,7 @@ function rangeStillValid(req: IncomingMessage, etag: string, mtime: Date) {
 export function sendFile(req: IncomingMessage, res: ServerResponse, file: string, stat: fs.Stats): number {
   const etag = etagOf(stat);
   const headers: Record<string, string | number> = {
-    "content-type": contentTypeOf(file),
+    ...fileHeaders(file),
     etag,
     "last-modified": stat.mtime.toUTCString(),
     "accept-ranges": "bytes",

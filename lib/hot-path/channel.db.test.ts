@@ -25,6 +25,7 @@ beforeAll(async () => {
   fs.symlinkSync(dir, path.join(dir, "channels", "sample", "up"));
   fs.mkdirSync(path.join(dir, "channels", "other"));
   fs.writeFileSync(path.join(dir, "channels", "other", "file.txt"), "other channel");
+  fs.writeFileSync(path.join(dir, "channels", "sample", "index.html"), "<script>alert(document.cookie)</script>");
   hot = await startHotPath(testDb.handle, { channelsDir: path.join(dir, "channels") });
   const { org, member } = await orgWithSeatedMember();
   token = (await issueToken(member, org.slug)).token;
@@ -54,6 +55,14 @@ describe("GET /t/<token>/<channel>/<path>", () => {
     expect(
       (await rawGet(hot.url, `/t/${token}/sample/noarch/repodata.json`, { "if-modified-since": res.headers["last-modified"]! })).status,
     ).toBe(304);
+  });
+
+  it("sends a file that is not a package or repodata as a download, never as a page", async () => {
+    const res = await rawGet(hot.url, `/t/${token}/sample/index.html`);
+    expect(res.status).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/octet-stream");
+    expect(res.headers["content-disposition"]).toMatch(/^attachment; filename="index.html"/);
+    expect(res.headers["x-content-type-options"]).toBe("nosniff");
   });
 
   it("answers Range requests with 206, and 416 when unsatisfiable", async () => {
