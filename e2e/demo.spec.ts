@@ -1,10 +1,10 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PORT } from "./ports";
 
 // `npm run demo` on a fresh folder: each demo account sees a populated page for its role.
 test.use({ baseURL: `http://127.0.0.1:${DEMO_PORT}` });
 
-async function signInAs(page: import("@playwright/test").Page, email: string) {
+async function signInAs(page: Page, email: string) {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("demo-password");

@@ -1,3 +1,4 @@
+import type { Client } from "pg";
 import type { TestProject } from "vitest/node";
 import { connectPostgres, isAlive } from "@/db/client";
 import { runMigrations } from "@/db/migrations-runner";
@@ -34,7 +35,7 @@ export default async function setup(project: TestProject) {
   };
 }
 
-async function dropLeftovers(c: import("pg").Client) {
+async function dropLeftovers(c: Client) {
   const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${PREFIX}%`]);
   for (const { datname } of rows) {
     const pid = Number(datname.slice(PREFIX.length).split("_")[0]);

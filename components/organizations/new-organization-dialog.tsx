@@ -1,8 +1,8 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
-import { useForm } from "react-hook-form";
+import { useEffect, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { checkOrgIdAction, createOrganizationAction } from "@/lib/actions/organizations";
 import { Button } from "@/components/ui/button";
@@ -35,28 +35,28 @@ function NewOrganizationForm() {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [availability, setAvailability] = useState<Availability>(null);
-  const idEdited = useRef(false);
+  const [idEdited, setIdEdited] = useState(false);
   const form = useForm<CreateOrganizationInput>({
     resolver: zodResolver(createOrganizationSchema),
     defaultValues: { name: "", orgId: "" },
     mode: "onTouched",
   });
   const { errors, isSubmitting } = form.formState;
-  const name = form.watch("name");
-  const orgId = form.watch("orgId");
+  const name = useWatch({ control: form.control, name: "name" });
+  const orgId = useWatch({ control: form.control, name: "orgId" });
 
   // Suggest the ID from the name until the person types an ID of their own.
   useEffect(() => {
-    if (!idEdited.current) form.setValue("orgId", suggestOrgId(name ?? ""), { shouldValidate: !!name });
-  }, [name, form]);
+    if (!idEdited) form.setValue("orgId", suggestOrgId(name ?? ""), { shouldValidate: !!name });
+  }, [name, form, idEdited]);
 
   // Live format and availability check, debounced.
   useEffect(() => {
     const value = (orgId ?? "").trim().toLowerCase();
-    if (!value) return setAvailability(null);
-    const timer = setTimeout(async () => {
-      const result = await checkOrgIdAction(value);
-      setAvailability({ orgId: value, ...result });
+    // An answer for another value is ignored below (`current`), so an empty field needs no reset.
+    if (!value) return;
+    const timer = setTimeout(() => {
+      void checkOrgIdAction(value).then((result) => setAvailability({ orgId: value, ...result }));
     }, 300);
     return () => clearTimeout(timer);
   }, [orgId]);
@@ -82,7 +82,7 @@ function NewOrganizationForm() {
   ) : (
     "3–39 characters: a-z, 0-9 and hyphens."
   );
-  const idField = form.register("orgId", { onChange: () => (idEdited.current = true) });
+  const idField = form.register("orgId", { onChange: () => setIdEdited(true) });
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">

@@ -19,6 +19,9 @@ export const policy = {
   "org.leave": { roles: ["billing_manager", "member"], serviceAccount: false },
   "members.read": { roles: ["admin", "billing_manager", "member"], serviceAccount: true },
   "members.manage": { roles: ["admin"], serviceAccount: true },
+  // Service accounts manage members and managed users, but an Account Admin is removed, demoted
+  // or made only by a person who is one: a leaked CI secret must not take over the org.
+  "members.manageAdmins": { roles: ["admin"], serviceAccount: false },
   "invitations.manage": { roles: ["admin"], serviceAccount: true },
   "subscription.read": { roles: ["admin", "billing_manager"], serviceAccount: true },
   "subscription.manage": { roles: ["admin", "billing_manager"], serviceAccount: false },

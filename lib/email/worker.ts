@@ -106,7 +106,7 @@ export function startOutboxWorker(transport: EmailTransport, intervalMs = 1000) 
       running = false;
     }
   };
-  const timer = setInterval(tick, intervalMs);
+  const timer = setInterval(() => void tick(), intervalMs);
   timer.unref();
   onOutboxWake(() => void tick());
   void tick();

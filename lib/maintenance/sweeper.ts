@@ -20,7 +20,7 @@ export async function sweepExpired(now = new Date()) {
  */
 export function startSweeper(intervalMs = 10 * 60_000) {
   const run = () =>
-    sweepExpired().catch((err: unknown) =>
+    void sweepExpired().catch((err: unknown) =>
       console.error(JSON.stringify({ level: "warn", msg: "sweep of expired rows failed", ...describeError(err) })),
     );
   const first = setTimeout(run, 30_000);

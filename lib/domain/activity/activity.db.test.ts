@@ -16,8 +16,6 @@ import { listActivity } from "./list-activity";
 
 useTestDatabase();
 
-const DAY = 86_400_000;
-
 /** Inserts entries with chosen times (ids follow time, as they do in the app). */
 async function seed(
   org: Organization,

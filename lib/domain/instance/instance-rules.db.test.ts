@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { desc, eq, isNull } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db, t } from "@/db";
-import { AppError } from "@/lib/errors";
+import type { AppError } from "@/lib/errors";
 import { inviteMembers } from "@/lib/domain/invitations/invite-members";
 import { addTestMember, createTestOrg } from "@/lib/domain/members/test-support";
 import { createOrganization } from "@/lib/domain/organizations/create-organization";

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { db, t } from "@/db";
 import type { Actor } from "@/lib/authz/actor";
-import { roleLabels } from "@/lib/authz/policy";
+import { assertCan, roleLabels } from "@/lib/authz/policy";
 import { AppError, notFound } from "@/lib/errors";
 import { changeRoleSchema, type ChangeRoleInput } from "@/lib/validation/members";
 import { parseInput } from "@/lib/validation/parse";
@@ -23,13 +23,14 @@ export const lastAdminError = () =>
 export async function changeMemberRole(actor: Actor, orgSlug: string, input: ChangeRoleInput) {
   const { userId, role } = parseInput(changeRoleSchema, input);
   return db().transaction(async (tx) => {
-    const { org } = await lockOrgAccess(tx, actor, orgSlug, "members.manage");
+    const { org, principal } = await lockOrgAccess(tx, actor, orgSlug, "members.manage");
     if (actor.kind === "user" && actor.userId === userId) {
       throw new AppError("forbidden", "You cannot change your own role. Ask another Account Admin.", undefined, "own_role");
     }
     const member = await findMember(tx, org.id, userId);
     if (!member) throw notFound("This person is not a member of this organization.");
     if (member.role === role) return { userId, role, changed: false };
+    if (member.role === "admin" || role === "admin") assertCan(principal, "members.manageAdmins");
     if (member.role === "admin" && (await countAdmins(tx, org.id)) <= 1) throw lastAdminError();
 
     await tx

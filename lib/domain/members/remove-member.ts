@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { db, t } from "@/db";
 import type { Actor } from "@/lib/authz/actor";
+import { assertCan } from "@/lib/authz/policy";
 import { AppError, notFound } from "@/lib/errors";
 import { memberTargetSchema } from "@/lib/validation/members";
 import { parseInput } from "@/lib/validation/parse";
@@ -13,7 +14,7 @@ import { countAdmins, findMember, lockOrgAccess, memberLabel } from "./lock-org"
 export async function removeMember(actor: Actor, orgSlug: string, input: { userId: string }) {
   const { userId } = parseInput(memberTargetSchema, input);
   return db().transaction(async (tx) => {
-    const { org } = await lockOrgAccess(tx, actor, orgSlug, "members.manage");
+    const { org, principal } = await lockOrgAccess(tx, actor, orgSlug, "members.manage");
     if (actor.kind === "user" && actor.userId === userId) {
       throw new AppError(
         "forbidden",
@@ -24,6 +25,7 @@ export async function removeMember(actor: Actor, orgSlug: string, input: { userI
     }
     const member = await findMember(tx, org.id, userId);
     if (!member) throw notFound("This person is not a member of this organization.");
+    if (member.role === "admin") assertCan(principal, "members.manageAdmins");
     if (member.role === "admin" && (await countAdmins(tx, org.id)) <= 1) throw lastAdminError();
 
     const seatRevoked = (await revokeSeatsAndTokens(tx, org.id, [userId])).length > 0;
