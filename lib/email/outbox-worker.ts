@@ -1,5 +1,6 @@
 import { startOutboxWorker } from "@/lib/email/worker";
 import { config } from "@/lib/config";
+import { startMailboxRetention } from "@/lib/email/mailbox-retention";
 import { transportFromEnv } from "@/lib/email/transports";
 
 // One email worker per process, whoever asks first: server.ts at boot, or instrumentation.ts
@@ -14,7 +15,15 @@ export function startOutboxWorkerOnce(): (() => void) | undefined {
   if (!worker) return undefined;
   if (!g[WORKER]) {
     const transport = transportFromEnv();
-    g[WORKER] = { stop: startOutboxWorker(transport, pollMs) };
+    const stopWorker = startOutboxWorker(transport, pollMs);
+    // Mail kept in the local mailbox is deleted after a day (see mailbox-retention.ts).
+    const stopPurge = transport.name === "mailbox" ? startMailboxRetention() : undefined;
+    g[WORKER] = {
+      stop: () => {
+        stopWorker();
+        stopPurge?.();
+      },
+    };
     console.log(JSON.stringify({ level: "info", msg: "outbox worker started", transport: transport.name }));
   }
   return () => {

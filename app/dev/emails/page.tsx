@@ -3,14 +3,15 @@ import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/card";
 import { emailTemplates } from "@/emails";
 import { renderEmail } from "@/lib/email/render";
-import { isMailboxEnabled } from "@/lib/email/transports";
+import { headers } from "next/headers";
+import { mayReadMailbox } from "@/lib/auth/mailbox-access";
 
 export const metadata: Metadata = { title: "Email templates" };
 export const dynamic = "force-dynamic";
 
 /** Every email template rendered with its default props (development only, like the mailbox). */
 export default async function EmailPreviewsPage() {
-  if (!isMailboxEnabled()) notFound();
+  if (!(await mayReadMailbox(await headers()))) notFound();
   const rendered = await Promise.all(
     Object.entries(emailTemplates).map(async ([name, Template]) => ({ name, ...(await renderEmail(name, name, Template({}))) })),
   );

@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { extractLinks, listMailbox } from "@/lib/email/mailbox";
-import { isMailboxEnabled } from "@/lib/email/transports";
+import { headers } from "next/headers";
+import { mayReadMailbox } from "@/lib/auth/mailbox-access";
 
 export const metadata: Metadata = { title: "Mailbox" };
 export const dynamic = "force-dynamic";
 
 export default async function MailboxPage() {
-  if (!isMailboxEnabled()) notFound();
+  if (!(await mayReadMailbox(await headers()))) notFound();
   const messages = await listMailbox();
   return (
     <main className="mx-auto max-w-4xl px-4 py-10 sm:px-6">

@@ -1,4 +1,4 @@
-import { isMailboxEnabled } from "@/lib/email/transports";
+import { mayReadMailbox } from "@/lib/auth/mailbox-access";
 import { listMailbox } from "@/lib/email/mailbox";
 import { problem } from "@/lib/http/problem";
 import { route } from "@/lib/http/route";
@@ -7,8 +7,8 @@ import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 export const dynamic = "force-dynamic";
 
 // GET /api/dev/mailbox
-export const GET = route(async () => {
-  if (!isMailboxEnabled()) return problem(404, "not_found", "The local mailbox is off while an email provider is configured.");
+export const GET = route(async (req) => {
+  if (!(await mayReadMailbox(req.headers))) return problem(404, "not_found", "Not found.");
   return Response.json(await listMailbox());
 });
 
