@@ -26,6 +26,8 @@ export const authOptions: NextAuthOptions = {
         } catch (err) {
           // next-auth hands a thrown message to the client; a null return means bad credentials.
           if (err instanceof AppError && err.code === "rate_limited") throw new Error(err.message);
+          // Only after the right password: a disabled account is told why it cannot sign in.
+          if (err instanceof AppError && err.reason === "account_disabled") throw new Error(err.message);
           if (err instanceof AppError && err.code === "unauthenticated") return null;
           throw err;
         }
