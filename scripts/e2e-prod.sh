@@ -6,10 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/ensure.sh
 
+check_installed postgres chromium nginx
 ensure_postgres
-ensure_chromium
-ensure_nginx
-command -v nginx >/dev/null || fail "the production check needs nginx (Debian: apt-get install -y nginx)."
 
 DB=portal_prod_check
 PORT_A=3201 PORT_B=3202 PORT_NGINX=3280 PORT_MIRROR=3281

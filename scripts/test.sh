@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: unit + integration (PGlite and PostgreSQL) with vitest, then Playwright in
-# Chromium against a production build. Starts or installs PostgreSQL and Chromium where it can
-# (Debian, as root); otherwise stops with one line saying what to install.
+# Runs every check: lint (ESLint, dependency-cruiser), formatting, types, unit + integration
+# (PGlite and PostgreSQL) with vitest, then Playwright in Chromium against a production build.
+# Installs nothing: stops with one line naming what is missing (.ci/run installs it on CI); starts
+# an installed PostgreSQL cluster when run as root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,10 +18,14 @@ needs_build() {
       -o -name '*.json' -o -path './public/*' \) ! -name '*.test.ts' ! -name vitest.config.ts ! -name playwright.config.ts -print -quit)" ]
 }
 
+check_installed postgres chromium
 ensure_postgres
-ensure_chromium
-ensure_nginx
-ensure_cph
+
+echo "test: lint (eslint, dependency-cruiser)"
+npm run --silent lint
+
+echo "test: format (prettier --check)"
+npm run --silent format:check
 
 echo "test: typecheck (tsc --noEmit)"
 npx tsc --noEmit
