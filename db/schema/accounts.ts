@@ -40,3 +40,18 @@ export const accountLinks = pgTable(
 
 export type UserSession = typeof userSessions.$inferSelect;
 export type AccountLink = typeof accountLinks.$inferSelect;
+
+// Single-use recovery codes of an account with two-factor authentication (hashes only).
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("recovery_codes_user_code_key").on(t.userId, t.codeHash)],
+);

@@ -13,6 +13,8 @@ export const organizations = pgTable(
     // Org settings (Org Profile): whether members may use cloud storage and cloud notebooks.
     cloudStorage: boolean("cloud_storage").notNull().default(true),
     cloudNotebooks: boolean("cloud_notebooks").notNull().default(true),
+    // Org policy: members who sign in must use two-factor authentication.
+    requireTwoFactor: boolean("require_two_factor").notNull().default(false),
   },
   (t) => [uniqueIndex("organizations_slug_key").on(t.slug)],
 );

@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, uuid, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, pgTable, text, timestamp, uuid, uniqueIndex } from "drizzle-orm/pg-core";
 
 export const users = pgTable(
   "users",
@@ -13,6 +13,11 @@ export const users = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     // Set when the person followed a link sent to the address (or accepted an invitation sent there).
     emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
+    // Two-factor authentication (TOTP): the secret encrypted with a key derived from AUTH_SECRET;
+    // set when the person confirmed a first code. The last accepted time step refuses replays.
+    totpSecretEnc: text("totp_secret_enc"),
+    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    totpLastStep: bigint("totp_last_step", { mode: "number" }),
     // Set by an instance admin: the account cannot sign in and every credential it holds stops.
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
   },
