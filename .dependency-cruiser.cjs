@@ -40,7 +40,8 @@ module.exports = {
         "lib/domain takes plain inputs and returns plain results; requests and responses belong to route handlers and server actions.",
       severity: "error",
       from: { path: "^lib/domain/", pathNot: TESTS },
-      to: { path: "(^node_modules/next/(server|headers)([.]|/))|^(node:)?(http|https|http2)$" },
+      // Unanchored node_modules: a symlinked node_modules (a git worktree) resolves to its real path.
+      to: { path: "(^|/)node_modules/next/(server|headers)([.]|/)|^(node:)?(http|https|http2)$" },
     },
     {
       name: "no-circular",
@@ -51,9 +52,9 @@ module.exports = {
     },
   ],
   options: {
-    includeOnly: "^(app|components|lib|db|emails|scripts|test|e2e|e2e-prod)/|^[^/]+\\.tsx?$|^node_modules/next/|^(node:)?https?2?$",
-    exclude: { path: "^(\\.next|\\.data|db/migrations|node_modules/(?!next/))" },
-    doNotFollow: { path: "^node_modules" },
+    includeOnly: "^(app|components|lib|db|emails|scripts|test|e2e|e2e-prod)/|^[^/]+\\.tsx?$|(^|/)node_modules/next/|^(node:)?https?2?$",
+    exclude: { path: "^(\\.next|\\.data|db/migrations)/" },
+    doNotFollow: { path: "(^|/)node_modules/" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
     enhancedResolveOptions: {

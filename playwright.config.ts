@@ -70,6 +70,10 @@ function serverEnv(port: number, pgliteDir: string) {
     APP_URL: url,
     NEXTAUTH_URL: url,
     AUTH_SECRET: "e2e-secret-not-for-production",
+    // The suite signs up and creates orgs from one address far more than a person would.
+    SIGN_UP_LIMIT_PER_HOUR: "100000",
+    ORG_CREATION_LIMIT_PER_HOUR: "100000",
+    INVITATION_LIMIT_PER_HOUR: "100000",
     METRICS_TOKEN: E2E_METRICS_TOKEN,
     PGLITE_DIR: pgliteDir,
     // npm test builds once before Playwright starts both servers from that build.

@@ -1,5 +1,7 @@
 import { RateLimiterRes } from "rate-limiter-flexible";
 import { drizzleLimiters } from "@/lib/rate-limit";
+import { takeAbuseBudget } from "@/lib/auth/abuse-limits";
+import type { Actor } from "@/lib/authz/actor";
 import { AppError } from "@/lib/errors";
 
 // Per org: how often people may be invited or re-sent an invitation, and how many addresses.
@@ -15,7 +17,9 @@ const limiters = () => drizzleLimiters("invite", inviteLimits);
  * Counts one invite or resend request of `addresses` addresses against the org's budget, or
  * throws a rate_limited error that says when to try again. Called before the transaction.
  */
-export async function consumeInviteBudget(orgId: string, addresses: number) {
+export async function consumeInviteBudget(orgId: string, addresses: number, actor?: Actor) {
+  // The sender's own budget (account and IP) first: a script with many orgs is still one sender.
+  if (actor) await takeAbuseBudget("invitation", { actor });
   const l = limiters();
   try {
     await l.requests.consume(orgId, 1);

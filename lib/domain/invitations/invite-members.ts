@@ -56,7 +56,7 @@ async function inviteEntries(
   const outcome = new Map<string, InviteOutcome>();
 
   if (valid.length > 0) {
-    await consumeInviteBudget(org.id, valid.length);
+    await consumeInviteBudget(org.id, valid.length, actor);
     const send = await prepareSend(actor, org, ctx, { source });
     await db().transaction(async (tx) => {
       // Checked again inside the transaction: a demotion in the meantime still stops the send.

@@ -16,7 +16,7 @@ export async function resendInvitations(actor: Actor, orgSlug: string, input: In
   const { ids } = parseInput(invitationIdsSchema, input);
   const { org } = await loadOrgAccess(actor, orgSlug, "invitations.manage");
   const unique = [...new Set(ids)];
-  await consumeInviteBudget(org.id, unique.length);
+  await consumeInviteBudget(org.id, unique.length, actor);
   const send = await prepareSend(actor, org, ctx, { source: "resend" });
   const resent = await db().transaction(async (tx) => {
     await loadOrgAccess(actor, orgSlug, "invitations.manage", tx);

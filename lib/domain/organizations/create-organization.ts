@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { db, t } from "@/db";
 import type { Actor } from "@/lib/authz/actor";
+import { takeAbuseBudget } from "@/lib/auth/abuse-limits";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { createOrganizationSchema, type CreateOrganizationInput } from "@/lib/validation/organizations";
 import { parseInput } from "@/lib/validation/parse";
@@ -23,6 +24,7 @@ const idTaken = () =>
 export async function createOrganization(actor: Actor, input: CreateOrganizationInput) {
   const user = requireUser(actor);
   const { name, orgId } = parseInput(createOrganizationSchema, input);
+  await takeAbuseBudget("orgCreation", { actor });
   try {
     return await db().transaction(async (tx) => {
       await assertMayCreateOrganization(tx, actor);

@@ -1,5 +1,6 @@
 import { db, t } from "@/db";
 import { hashPassword } from "@/lib/auth/password";
+import { takeAbuseBudget } from "@/lib/auth/abuse-limits";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { signUpSchema, type SignUpInput } from "@/lib/validation/auth";
 import { parseInput } from "@/lib/validation/parse";
@@ -23,6 +24,7 @@ const emailTaken = () =>
 export async function signUp(input: SignUpInput, ctx: { ip?: string | null } = {}) {
   const { name, email, password } = parseInput(signUpSchema, input);
   assertPasswordNotCommon(password, [email, name]);
+  await takeAbuseBudget("signUp", { ip: ctx.ip });
   const passwordHash = await hashPassword(password);
   try {
     return await db().transaction(async (tx) => {
