@@ -6,15 +6,28 @@ export const uniqueEmail = (prefix = "user") => `${prefix}-${randomBytes(4).toSt
 export const uniqueOrgId = (prefix = "org") => `${prefix}-${randomBytes(3).toString("hex")}`;
 export const PASSWORD = "correct horse battery";
 
-/** Signs up through the UI and waits for the organizations page. */
-export async function signUp(page: Page, { name = "Test User", email = uniqueEmail(), password = PASSWORD } = {}) {
+/**
+ * Signs up through the UI and waits for the organizations page. Then, unless `verify: false`,
+ * verifies the address from the emailed link (an unverified account cannot create orgs).
+ */
+export async function signUp(page: Page, { name = "Test User", email = uniqueEmail(), password = PASSWORD, verify = true } = {}) {
   await page.goto("/sign-up");
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign Up" }).click();
   await page.waitForURL("**/organizations");
+  if (verify) await verifyEmailFromMailbox(page, email);
   return { name, email, password };
+}
+
+/** Opens the newest verification link mailed to an address and confirms it, then goes back to the org list. */
+export async function verifyEmailFromMailbox(page: Page, email: string) {
+  const mail = await waitForEmail(page.request, email.trim(), /verify/i);
+  await page.goto(linksIn(mail.text).find((l) => l.includes("/verify-email/"))!);
+  await page.getByRole("button", { name: "Verify Email" }).click();
+  await expect(page.getByText("Email verified")).toBeVisible();
+  await page.goto("/organizations");
 }
 
 export async function signIn(page: Page, email: string, password = PASSWORD) {

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { VerifyBanner } from "@/components/account/verify-banner";
 import { UserMenu } from "@/components/portal/user-menu";
 import { requireSessionUser } from "@/lib/auth/session";
 
@@ -15,6 +16,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           <UserMenu name={user.name} email={user.email} />
         </div>
       </header>
+      {user.emailVerified === false && <VerifyBanner email={user.email} />}
       {children}
     </div>
   );

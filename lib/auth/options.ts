@@ -5,6 +5,8 @@ import { AppError } from "@/lib/errors";
 import { getAuthSecret } from "./secret";
 import { clientIp } from "./client-ip";
 import { endSession, startSession } from "./session-store";
+import { verifySecondFactor } from "@/lib/domain/account/two-factor";
+import { INVALID_CODE, TWO_FACTOR_REQUIRED } from "./sign-in-errors";
 
 // The credentials provider works only with JWT sessions. The JWT carries the user id and the id
 // of a session row (revocable on the server): membership and role are read on every request.
@@ -15,11 +17,20 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+        code: { label: "Authentication Code", type: "text" },
+      },
       async authorize(credentials, req) {
         try {
           const ip = clientIp(req?.headers ?? {});
           const user = await verifyCredentials(credentials ?? {}, { ip });
+          // With 2FA the password alone is not enough: the form asks for the code and sends both again.
+          if (user.twoFactor) {
+            if (!credentials?.code) throw new Error(TWO_FACTOR_REQUIRED);
+            if (!(await verifySecondFactor(user.id, credentials.code, { ip }))) throw new Error(INVALID_CODE);
+          }
           const userAgent = (req?.headers as Record<string, string | undefined> | undefined)?.["user-agent"];
           const sessionId = await startSession(user.id, { userAgent, ip });
           return { id: user.id, name: user.name, email: user.email, sessionId };

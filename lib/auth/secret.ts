@@ -17,3 +17,11 @@ export function getAuthSecret(): string {
   }
   return fs.readFileSync(file, "utf8").trim();
 }
+
+/**
+ * A 32-byte key for one purpose, derived from the session secret with HKDF-SHA256: secrets
+ * stored encrypted (e.g. TOTP secrets) need no second variable, and each purpose gets its own key.
+ */
+export function deriveKey(purpose: string): Buffer {
+  return Buffer.from(crypto.hkdfSync("sha256", getAuthSecret(), "org-portal", `org-portal:${purpose}`, 32));
+}

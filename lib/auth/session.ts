@@ -9,7 +9,7 @@ import { clientIp } from "./client-ip";
 import { findLiveSession } from "./session-store";
 import { authOptions } from "./options";
 
-export type UserActor = Extract<Actor, { kind: "user" }> & { name: string; email: string; sessionId?: string };
+export type UserActor = Extract<Actor, { kind: "user" }> & { name: string; email: string; sessionId?: string; emailVerified?: boolean };
 
 /**
  * The signed-in user, re-read from the database with its session row: a deleted account or an
@@ -27,7 +27,16 @@ export const getSessionUser = cache(async (): Promise<UserActor | null> => {
   if (!user) return null;
   const ip = clientIp(await headers());
   noteActor(`user:${user.id}`);
-  return { kind: "user", userId: user.id, label: user.email, name: user.name, email: user.email, ip, sessionId: live.id };
+  return {
+    kind: "user",
+    userId: user.id,
+    label: user.email,
+    name: user.name,
+    email: user.email,
+    ip,
+    sessionId: live.id,
+    emailVerified: !!user.emailVerifiedAt,
+  };
 });
 
 /** For pages and actions that need a signed-in user: others go to the sign-in page. */

@@ -12,9 +12,19 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <>
       <h1 className="text-xl font-semibold">Sign in</h1>
       <p className="mt-1 text-sm text-zinc-600">Welcome back.</p>
+      {params.reset === "1" && (
+        <p role="status" className="mt-4 rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 ring-1 ring-green-200">
+          Your password was reset and every session signed out. Sign in with the new password.
+        </p>
+      )}
       <div className="mt-6">
         <SignInForm returnTo={returnTo} defaultEmail={params.email} />
       </div>
+      <p className="mt-4 text-center text-sm">
+        <Link href="/forgot-password" className="font-medium text-indigo-700 hover:underline">
+          Forgot password?
+        </Link>
+      </p>
       <p className="mt-6 text-center text-sm text-zinc-600">
         New here?{" "}
         <Link href={`/sign-up?callbackUrl=${encodeURIComponent(returnTo)}`} className="font-medium text-indigo-700 hover:underline">

@@ -8,6 +8,7 @@ import { db, t } from "@/db";
 import { eq } from "drizzle-orm";
 import { changePassword, deleteAccount, requestEmailChange, updateName } from "./account-settings";
 import { signOutOtherSessions, signOutSession } from "./sessions";
+import { currentTotpCode, disableTwoFactor, enableTwoFactor, getTwoFactorSetup } from "./two-factor";
 import { resendVerificationEmail } from "./verify-email";
 
 type AccountCase = {
@@ -61,6 +62,19 @@ export const accountCases: AccountCase[] = [
   accountCase("deleteAccount", ["account.deleted"], async () => {
     const u = await createTestUser("Leaver");
     return { actor: u, act: () => deleteAccount(u, { confirmEmail: u.label }) };
+  }),
+  accountCase("enableTwoFactor", ["account.two_factor_enabled"], async () => {
+    const u = await createLoginUser("Enroller");
+    const setup = await getTwoFactorSetup(u);
+    const secret = setup.enabled ? "" : setup.secret;
+    return { actor: u, act: () => enableTwoFactor(u, { secret, code: currentTotpCode(secret) }) };
+  }),
+  accountCase("disableTwoFactor", ["account.two_factor_disabled"], async () => {
+    const u = await createLoginUser("Disabler");
+    const setup = await getTwoFactorSetup(u);
+    const secret = setup.enabled ? "" : setup.secret;
+    const { recoveryCodes } = await enableTwoFactor(u, { secret, code: currentTotpCode(secret) });
+    return { actor: u, act: () => disableTwoFactor(u, { password: PASSWORD, code: recoveryCodes[0] }) };
   }),
   // Adding an existing account by email invites it (an org-level entry).
   {

@@ -3,6 +3,7 @@ import { db, t, type Queryable, type Tx } from "@/db";
 import EmailChangeNoticeEmail, { emailChangeNoticeSubject } from "@/emails/email-change-notice";
 import VerifyEmail, { verifyEmailSubject } from "@/emails/verify-email";
 import type { Actor } from "@/lib/authz/actor";
+import { appUrl } from "@/lib/config";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { renderEmail } from "@/lib/email/render";
 import { AppError, isUniqueViolation } from "@/lib/errors";
@@ -24,7 +25,11 @@ export async function isEmailVerified(q: Queryable, userId: string) {
 /** Writes a verification link for the account's current address and its email (in the caller's transaction). */
 export async function sendVerificationLink(tx: Tx, user: { id: string; name: string; email: string }, welcome: boolean) {
   const link = await issueAccountLink(tx, { userId: user.id, purpose: "verify_email", email: user.email });
-  const message = await renderEmail("verify-email", verifyEmailSubject(welcome), VerifyEmail({ name: user.name, link, welcome }));
+  const message = await renderEmail(
+    "verify-email",
+    verifyEmailSubject(welcome),
+    VerifyEmail({ name: user.name, link, welcome, appUrl: appUrl() }),
+  );
   await enqueueEmail(tx, { ...message, to: user.email });
 }
 

@@ -7,7 +7,7 @@ import { db, t, type Queryable } from "@/db";
  */
 export async function findActiveAccount(userId: string, q: Queryable = db()) {
   const [user] = await q
-    .select({ id: t.users.id, name: t.users.name, email: t.users.email })
+    .select({ id: t.users.id, name: t.users.name, email: t.users.email, emailVerifiedAt: t.users.emailVerifiedAt })
     .from(t.users)
     .where(and(eq(t.users.id, userId), isNull(t.users.disabledAt)))
     .limit(1);

@@ -24,5 +24,5 @@ export async function verifyCredentials(input: { email?: unknown; password?: unk
     throw new AppError("unauthenticated", "This account is disabled. Contact your instance admin.", undefined, "account_disabled");
   }
   await clearLoginFailures(email, ctx.ip);
-  return { id: user.id, name: user.name, email: user.email! };
+  return { id: user.id, name: user.name, email: user.email!, twoFactor: !!user.totpEnabledAt };
 }

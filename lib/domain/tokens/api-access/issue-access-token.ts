@@ -23,6 +23,15 @@ async function mint(subject: { userId: string } | { serviceAccountId: string }):
 export async function issueUserAccessToken(input: { username: string; password: string }, ctx: { ip?: string | null } = {}) {
   try {
     const user = await verifyCredentials({ email: input.username, password: input.password }, ctx);
+    // A password grant has no place for a second factor: scripts use a service account instead.
+    if (user.twoFactor) {
+      throw new AppError(
+        "validation",
+        "This account uses two-factor authentication, so the password grant is refused. Use a service account (grant_type=client_credentials) for API access.",
+        undefined,
+        "invalid_grant",
+      );
+    }
     return await mint({ userId: user.id });
   } catch (err) {
     if (err instanceof AppError && err.code === "unauthenticated") {
