@@ -78,7 +78,7 @@ export const v1GroupSchema = z
   .object({
     id: z.uuid(),
     name: z.string(),
-    org_id: z.string(),
+    org_id: z.uuid().meta({ description: "The organization's UUID." }),
     created_at: z.string(),
     updated_at: z.string().nullable(),
     user_count: z.number().int(),

@@ -1,3 +1,4 @@
+import type { MemberGroup } from "@/lib/domain/groups/list-member-groups";
 import type { MemberRow } from "@/lib/domain/members/list-members";
 import type { MemberTokenRecord } from "@/lib/domain/tokens/member/list-member-tokens";
 
@@ -13,9 +14,19 @@ export function splitName(name: string): { first_name: string | null; last_name:
   return { first_name: first || null, last_name: rest.length ? rest.join(" ") : null };
 }
 
-export type V1Group = { id: string; name: string; org_id: string; created_at: string; updated_at: string | null; user_count: number };
+export function toV1Group(group: MemberGroup) {
+  return {
+    id: group.id,
+    name: group.name,
+    org_id: group.orgId,
+    created_at: group.createdAt.toISOString(),
+    // Groups keep no change time; renaming is their only change.
+    updated_at: null,
+    user_count: group.userCount,
+  };
+}
 
-export function toV1User(row: MemberRow, groups?: V1Group[]) {
+export function toV1User(row: MemberRow, groups?: ReturnType<typeof toV1Group>[]) {
   return {
     id: row.userId,
     // Organization-managed users have no address: null, as in v1's answer when adding them.

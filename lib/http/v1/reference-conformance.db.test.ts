@@ -13,6 +13,8 @@ import * as token from "@/app/api/v1/organizations/[org_id]/users/[user_id]/toke
 import * as tokens from "@/app/api/v1/organizations/[org_id]/users/[user_id]/tokens/route";
 import * as oneToken from "@/app/api/v1/organizations/[org_id]/users/[user_id]/tokens/[token_id]/route";
 import * as users from "@/app/api/v1/organizations/[org_id]/users/route";
+import { addGroupMembers } from "@/lib/domain/groups/group-members";
+import { createGroup } from "@/lib/domain/groups/create-group";
 import { callRoute, createApiOrg } from "@/test/api";
 import { useTestDatabase } from "@/test/db";
 
@@ -111,8 +113,11 @@ async function call(
   return res;
 }
 
-// FastAPI documents 422 on every operation; these take no input that could be invalid.
-const unreachable = new Set(["list_service_accounts 422", "delete_service_account 422"]);
+// FastAPI documents 422 on every operation; these two take no input that could be invalid.
+// remove_user's 409 (the last Account Admin) cannot be provoked through the API: service
+// accounts may not remove admins at all, and an admin may not remove themselves, so a caller
+// who could remove an admin always leaves one (lib/domain/members tests the rule itself).
+const unreachable = new Set(["list_service_accounts 422", "delete_service_account 422", "remove_user 409"]);
 
 describe("the v1 API against the published Organization Management API document", () => {
   it("maps every operation of the document to a route", () => {
@@ -121,7 +126,7 @@ describe("the v1 API against the published Organization Management API document"
   });
 
   it("walks every operation: documented statuses, answers valid against the document's schemas, errors in its shapes", async () => {
-    const { org, adminToken, saToken } = await createApiOrg({ seats: 2 });
+    const { org, admin, adminToken, saToken } = await createApiOrg({ seats: 2 });
     const unsubscribed = await createApiOrg({ subscribed: false });
     const org_id = org.slug;
     const sa = saToken;
@@ -185,8 +190,13 @@ describe("the v1 API against the published Organization Management API document"
     });
     expect(list.body.items.find((u: { email: string }) => u.email === newcomer)).toMatchObject({ role: "member", subscriptions: ["seat"] });
     expect(list.body.items.filter((u: { role: string }) => u.role === "admin")).toHaveLength(1);
+    const group = await createGroup(admin, org_id, { name: "Notebook servers" });
+    await addGroupMembers(admin, org_id, group.id, { user_ids: [user_id] });
     const grouped = await call("list_users", { token: sa, params: { org_id }, query: "?include_groups=true", expect: 200 });
-    expect(grouped.body.items.every((u: { groups?: unknown }) => Array.isArray(u.groups))).toBe(true);
+    expect(grouped.body.items.find((u: { id: string }) => u.id === user_id).groups).toEqual([
+      { id: group.id, name: "Notebook servers", org_id: org.id, created_at: group.created_at, updated_at: null, user_count: 1 },
+    ]);
+    expect(grouped.body.items.find((u: { email: string }) => u.email === newcomer).groups).toEqual([]);
     await call("list_users", { token: sa, params: { org_id }, query: "?include_groups=maybe", expect: 422 });
 
     // Seats: the last free one, then a conflict, then none free (402).
@@ -241,8 +251,8 @@ describe("the v1 API against the published Organization Management API document"
     await call("remove_user", { token: sa, params: { org_id, user_id }, expect: 204 });
     await call("remove_user", { token: sa, params: { org_id, user_id }, expect: 404 });
     await call("remove_user", { token: sa, params: { org_id, user_id: "x" }, expect: 422 });
-    const admin = list.body.items.find((u: { role: string }) => u.role === "admin");
-    await call("remove_user", { token: sa, params: { org_id, user_id: admin.id }, expect: 409 });
+    // A service account never removes an Account Admin (a leaked CI secret must not take over the org).
+    await call("remove_user", { token: sa, params: { org_id, user_id: admin.userId }, expect: 403 });
 
     // Every status the document lists for an operation was answered at least once.
     const unseen = operations.flatMap(({ op }) =>

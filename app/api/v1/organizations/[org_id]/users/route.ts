@@ -1,6 +1,7 @@
 import { addOrgUser } from "@/lib/domain/api-users/add-org-user";
 import { listAllMembers } from "@/lib/domain/members/list-all-members";
-import { toV1User } from "@/lib/http/v1/map";
+import { listMemberGroups } from "@/lib/domain/groups/list-member-groups";
+import { toV1Group, toV1User } from "@/lib/http/v1/map";
 import { v1MethodNotAllowed } from "@/lib/http/v1/errors";
 import { v1OrgRoute } from "@/lib/http/v1/route";
 import { v1AddUserSchema, v1QueryBoolean } from "@/lib/validation/v1";
@@ -18,9 +19,14 @@ export const POST = v1OrgRoute({ permission: "members.manage", body: v1AddUserSc
 export const GET = v1OrgRoute(
   { permission: "members.read", query: z.object({ include_groups: v1QueryBoolean(false) }) },
   async ({ actor, access, query }) => {
-    const rows = await listAllMembers(actor, access.org.slug);
-    // Groups are not a concept of this product yet: with include_groups, everyone is in none.
-    return { status: 200, body: { items: rows.map((row) => toV1User(row, query.include_groups ? [] : undefined)) } };
+    const [rows, groups] = await Promise.all([
+      listAllMembers(actor, access.org.slug),
+      query.include_groups ? listMemberGroups(actor, access.org.slug) : null,
+    ]);
+    return {
+      status: 200,
+      body: { items: rows.map((row) => toV1User(row, groups ? (groups.get(row.userId) ?? []).map(toV1Group) : undefined)) },
+    };
   },
 );
 
