@@ -8,3 +8,9 @@ const noDatabase = new Proxy({} as DbHandle["db"], {
   },
 });
 setDbHandle({ kind: "pglite", db: noDatabase, close: async () => {} });
+
+// Tests sign up, create organizations and invite from one address all day long: the
+// anti-automation limits are set out of the way here, and lowered by the tests that check them.
+process.env.SIGN_UP_LIMIT_PER_HOUR ??= "1000000";
+process.env.ORG_CREATION_LIMIT_PER_HOUR ??= "1000000";
+process.env.INVITATION_LIMIT_PER_HOUR ??= "1000000";
