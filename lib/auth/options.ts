@@ -2,6 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { verifyCredentials } from "@/lib/domain/users/verify-credentials";
 import { AppError } from "@/lib/errors";
+import { config } from "@/lib/config";
 import { getAuthSecret } from "./secret";
 import { clientIp } from "./client-ip";
 import { endSession, startSession } from "./session-store";
@@ -13,6 +14,9 @@ import { INVALID_CODE, TWO_FACTOR_REQUIRED } from "./sign-in-errors";
 export const authOptions: NextAuthOptions = {
   secret: getAuthSecret(),
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  // Secure, __Secure- prefixed cookies whenever users reach the app over https: next-auth would
+  // decide from NEXTAUTH_URL alone, which an operator may leave unset or at an internal http URL.
+  useSecureCookies: config().appUrl.startsWith("https://"),
   pages: { signIn: "/sign-in" },
   providers: [
     CredentialsProvider({
