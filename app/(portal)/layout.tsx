@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { VerifyBanner } from "@/components/account/verify-banner";
 import { UserMenu } from "@/components/portal/user-menu";
 import { requireSessionUser } from "@/lib/auth/session";
+import { isInstanceAdmin } from "@/lib/domain/instance/instance-admin";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const user = await requireSessionUser();
@@ -13,7 +14,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           <Link href="/organizations" className="font-bold text-indigo-700">
             Org Portal
           </Link>
-          <UserMenu name={user.name} email={user.email} />
+          <UserMenu name={user.name} email={user.email} instanceAdmin={await isInstanceAdmin(user.userId)} />
         </div>
       </header>
       {user.emailVerified === false && <VerifyBanner email={user.email} />}

@@ -6,7 +6,7 @@ import { DropdownMenu } from "radix-ui";
 
 const itemClass = "block w-full cursor-pointer rounded px-3 py-2 text-left text-sm text-zinc-800 outline-none data-highlighted:bg-zinc-100";
 
-export function UserMenu({ name, email }: { name: string; email: string }) {
+export function UserMenu({ name, email, instanceAdmin = false }: { name: string; email: string; instanceAdmin?: boolean }) {
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger className="inline-flex items-center gap-2 rounded-md px-2 py-1.5 text-sm font-medium text-zinc-800 hover:bg-zinc-100">
@@ -29,6 +29,11 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
           <DropdownMenu.Item asChild className={itemClass}>
             <Link href="/account">Account</Link>
           </DropdownMenu.Item>
+          {instanceAdmin && (
+            <DropdownMenu.Item asChild className={itemClass}>
+              <Link href="/admin">Instance</Link>
+            </DropdownMenu.Item>
+          )}
           <DropdownMenu.Item className={itemClass} onSelect={() => void signOut({ callbackUrl: "/sign-in" })}>
             Sign Out
           </DropdownMenu.Item>

@@ -3,6 +3,8 @@ import type { BillingCycle } from "@/db/schema";
 
 const kindLabels: Record<string, string> = {
   purchase: "Purchase",
+  granted: "Granted by instance admin",
+  admin_changed: "Changed by instance admin",
   seats_changed: "Seats changed",
   cycle_changed: "Billing cycle changed",
   renewal: "Renewal",

@@ -27,6 +27,8 @@ function Stat({ label, value }: { label: string; value: string }) {
 export function SubscriptionOverview(props: {
   orgId: string;
   canManage: boolean;
+  /** Off when the instance keeps purchases to its admins: the buttons then say whom to ask. */
+  selfService?: boolean;
   seats: { total: number; assigned: number; available: number };
   subscription: Sub | null;
 }) {
@@ -47,14 +49,28 @@ export function SubscriptionOverview(props: {
           sub ? "Add seats at any time, or reduce them down to the number assigned." : "Choose how many seats and how often to pay."
         }
       >
-        {open && (
-          <SubscriptionForm
-            orgId={props.orgId}
-            mode={sub ? "manage" : "purchase"}
-            defaults={{ seats: sub?.seats ?? 1, billingCycle: sub?.billingCycle ?? "monthly" }}
-            assigned={seats.assigned}
-            onDone={() => setOpen(false)}
-          />
+        {open && props.selfService === false ? (
+          <div className="space-y-4">
+            <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+              Subscriptions on this instance are managed by the instance admin. Contact your instance admin to{" "}
+              {sub ? "change seats or the billing cycle" : "purchase a subscription"}.
+            </p>
+            <div className="flex justify-end">
+              <Button variant="secondary" onClick={() => setOpen(false)}>
+                Close
+              </Button>
+            </div>
+          </div>
+        ) : (
+          open && (
+            <SubscriptionForm
+              orgId={props.orgId}
+              mode={sub ? "manage" : "purchase"}
+              defaults={{ seats: sub?.seats ?? 1, billingCycle: sub?.billingCycle ?? "monthly" }}
+              assigned={seats.assigned}
+              onDone={() => setOpen(false)}
+            />
+          )
         )}
       </DialogContent>
     </Dialog>
@@ -82,9 +98,11 @@ export function SubscriptionOverview(props: {
       {props.canManage && (
         <div className="mt-6 flex flex-wrap gap-2 border-t border-zinc-200 pt-4">
           {dialog}
-          <Button variant="secondary" onClick={() => setRenewing(true)}>
-            Renew Now
-          </Button>
+          {props.selfService !== false && (
+            <Button variant="secondary" onClick={() => setRenewing(true)}>
+              Renew Now
+            </Button>
+          )}
           <ConfirmDialog
             open={renewing}
             onOpenChange={setRenewing}

@@ -4,19 +4,30 @@ import { NewOrganizationDialog } from "@/components/organizations/new-organizati
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireSessionUser } from "@/lib/auth/session";
 import { roleLabels } from "@/lib/authz/policy";
+import { instanceAllowances } from "@/lib/domain/instance/instance-rules";
 import { listMyOrganizations } from "@/lib/domain/organizations/list-my-organizations";
 
 export const metadata: Metadata = { title: "Organizations" };
 
 export default async function OrganizationsPage() {
   const user = await requireSessionUser("/organizations");
-  const orgs = await listMyOrganizations(user);
+  const [orgs, { mayCreateOrganization }] = await Promise.all([listMyOrganizations(user), instanceAllowances(user.userId)]);
   return (
     <main className="mx-auto max-w-5xl px-4 py-10 sm:px-6">
-      <PageHeader title="Organizations" description="The organizations you belong to." actions={<NewOrganizationDialog />} />
+      <PageHeader
+        title="Organizations"
+        description={
+          mayCreateOrganization
+            ? "The organizations you belong to."
+            : "The organizations you belong to. On this instance, instance admins create organizations: ask one to form yours."
+        }
+        actions={mayCreateOrganization ? <NewOrganizationDialog /> : undefined}
+      />
       {orgs.length === 0 ? (
         <EmptyState title="You are not in any organization yet">
-          Form a new organization to invite your team, or open an invitation link from your email.
+          {mayCreateOrganization
+            ? "Form a new organization to invite your team, or open an invitation link from your email."
+            : "Open an invitation link from your email, or ask an instance admin to form an organization for you."}
         </EmptyState>
       ) : (
         <Card>

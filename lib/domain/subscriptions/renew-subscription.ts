@@ -3,6 +3,7 @@ import { db, t } from "@/db";
 import type { Organization, Subscription } from "@/db/schema";
 import { anonymous, type Actor } from "@/lib/authz/actor";
 import type { Tx } from "@/db";
+import { assertMayChangeSubscription } from "../instance/instance-rules";
 import { loadOrgAccess } from "../organizations/org-access";
 import { lockSubscription } from "../seats/seat-usage";
 import { formatDate } from "./notify-billing-managers";
@@ -37,6 +38,7 @@ async function renewLocked(tx: Tx, actor: Actor, org: Organization, current: Sub
 export async function renewSubscription(actor: Actor, orgSlug: string, { now = new Date() } = {}) {
   return db().transaction(async (tx) => {
     const { org } = await loadOrgAccess(actor, orgSlug, "subscription.manage", tx);
+    await assertMayChangeSubscription(tx, actor);
     const current = await lockSubscription(tx, org.id);
     if (!current) throw noSubscriptionToManage();
     return renewLocked(tx, actor, org, current, now);

@@ -3,6 +3,7 @@ import { NoAccess } from "@/components/portal/no-access";
 import { SubscriptionOverview } from "@/components/subscription/subscription-overview";
 import { SubscriptionLedger } from "@/components/subscription/subscription-ledger";
 import { PageHeader } from "@/components/ui/card";
+import { instanceAllowances } from "@/lib/domain/instance/instance-rules";
 import { getSubscriptionOverview } from "@/lib/domain/subscriptions/get-subscription";
 import { getOrgContext } from "../org-context";
 
@@ -14,13 +15,17 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ o
   if (!can("subscription.read")) {
     return <NoAccess>Only Account Admins and Billing Managers can see the subscription.</NoAccess>;
   }
-  const { subscription, seats, ledger } = await getSubscriptionOverview(user, org.slug);
+  const [{ subscription, seats, ledger }, allowances] = await Promise.all([
+    getSubscriptionOverview(user, org.slug),
+    instanceAllowances(user.userId),
+  ]);
   return (
     <>
       <PageHeader title="Subscription" description="Seats, billing cycle and renewals. Payment is recorded in the ledger below." />
       <SubscriptionOverview
         orgId={org.slug}
         canManage={can("subscription.manage")}
+        selfService={allowances.selfServicePurchase || allowances.instanceAdmin}
         seats={seats}
         subscription={
           subscription && {
