@@ -8,6 +8,15 @@ import { DELETE as removeUser } from "@/app/api/organizations/[orgId]/users/[use
 import { DELETE as revokeSeat, POST as assignSeat } from "@/app/api/organizations/[orgId]/users/[userId]/seats/route";
 import { DELETE as revokeToken, PATCH as syncToken, POST as issueToken } from "@/app/api/organizations/[orgId]/users/[userId]/token/route";
 import { GET as listUsers, POST as addUser } from "@/app/api/organizations/[orgId]/users/route";
+import * as v1ServiceAccount from "@/app/api/v1/organizations/[org_id]/service-accounts/[client_id]/route";
+import * as v1ServiceAccounts from "@/app/api/v1/organizations/[org_id]/service-accounts/route";
+import * as v1Onboarding from "@/app/api/v1/organizations/[org_id]/users_auto_registration/route";
+import * as v1User from "@/app/api/v1/organizations/[org_id]/users/[user_id]/route";
+import * as v1Seats from "@/app/api/v1/organizations/[org_id]/users/[user_id]/seats/route";
+import * as v1Token from "@/app/api/v1/organizations/[org_id]/users/[user_id]/token/route";
+import * as v1Tokens from "@/app/api/v1/organizations/[org_id]/users/[user_id]/tokens/route";
+import * as v1OneToken from "@/app/api/v1/organizations/[org_id]/users/[user_id]/tokens/[token_id]/route";
+import * as v1Users from "@/app/api/v1/organizations/[org_id]/users/route";
 import { db, t } from "@/db";
 import { issueServiceAccountToken } from "@/lib/domain/tokens/api-access/issue-access-token";
 import { createServiceAccount } from "@/lib/domain/service-accounts/create-service-account";
@@ -27,7 +36,11 @@ type Call = {
   body?: unknown;
   needsTarget?: boolean;
   saAllowed?: boolean;
-  param?: "clientId";
+  param?: "clientId" | "tokenId";
+  /** The v1 API: its path names (org_id, user_id, ...) and its error shapes. */
+  v1?: boolean;
+  /** The target holds no seat yet (v1 answers 409 for a seat already held). */
+  unseated?: boolean;
 };
 
 const calls: Call[] = [
@@ -103,6 +116,85 @@ const calls: Call[] = [
   },
 ];
 
+const v1 = "/api/v1/organizations/{org_id}";
+const v1Calls: Call[] = (
+  [
+    {
+      name: "v1 POST service-accounts",
+      path: `${v1}/service-accounts`,
+      handler: v1ServiceAccounts.POST,
+      method: "POST",
+      body: { name: "matrix-v1" },
+      saAllowed: false,
+    },
+    { name: "v1 GET service-accounts", path: `${v1}/service-accounts`, handler: v1ServiceAccounts.GET, method: "GET" },
+    {
+      name: "v1 DELETE service-accounts/{client_id}",
+      path: `${v1}/service-accounts/{client_id}`,
+      handler: v1ServiceAccount.DELETE,
+      method: "DELETE",
+      param: "clientId",
+      saAllowed: false,
+    },
+    {
+      name: "v1 POST users_auto_registration",
+      path: `${v1}/users_auto_registration`,
+      handler: v1Onboarding.POST,
+      method: "POST",
+      body: { user_emails: ["matrix-v1@example.com"] },
+    },
+    { name: "v1 POST users", path: `${v1}/users`, handler: v1Users.POST, method: "POST", body: { first_name: "Matrix" } },
+    { name: "v1 GET users", path: `${v1}/users`, handler: v1Users.GET, method: "GET" },
+    { name: "v1 DELETE users/{user_id}", path: `${v1}/users/{user_id}`, handler: v1User.DELETE, method: "DELETE", needsTarget: true },
+    {
+      name: "v1 POST users/{user_id}/seats",
+      path: `${v1}/users/{user_id}/seats`,
+      handler: v1Seats.POST,
+      method: "POST",
+      needsTarget: true,
+      unseated: true,
+    },
+    {
+      name: "v1 DELETE users/{user_id}/seats",
+      path: `${v1}/users/{user_id}/seats`,
+      handler: v1Seats.DELETE,
+      method: "DELETE",
+      needsTarget: true,
+    },
+    {
+      name: "v1 POST users/{user_id}/token",
+      path: `${v1}/users/{user_id}/token`,
+      handler: v1Token.POST,
+      method: "POST",
+      needsTarget: true,
+      body: { expires_at: "2099-01-01T00:00:00+00:00" },
+    },
+    {
+      name: "v1 PATCH users/{user_id}/token",
+      path: `${v1}/users/{user_id}/token`,
+      handler: v1Token.PATCH,
+      method: "PATCH",
+      needsTarget: true,
+      body: { is_renewal: true },
+    },
+    {
+      name: "v1 GET users/{user_id}/tokens",
+      path: `${v1}/users/{user_id}/tokens`,
+      handler: v1Tokens.GET,
+      method: "GET",
+      needsTarget: true,
+    },
+    {
+      name: "v1 DELETE users/{user_id}/tokens/{token_id}",
+      path: `${v1}/users/{user_id}/tokens/{token_id}`,
+      handler: v1OneToken.DELETE,
+      method: "DELETE",
+      needsTarget: true,
+      param: "tokenId",
+    },
+  ] satisfies Call[]
+).map((call) => ({ ...call, v1: true }));
+
 /** Everything an API call could change, as counts. */
 async function snapshot() {
   const n = async (q: Promise<Array<{ n: number }>>) => (await q)[0].n;
@@ -137,19 +229,36 @@ describe("authorization matrix of every API call", () => {
     await deleteServiceAccount(home.admin, home.org.slug, doomed.client_id);
 
     /** A seated member with a token, to be the target of user-scoped calls. */
-    const target = async () => {
+    const target = async (seated = true) => {
       const { user } = await addLoginMember(home.org.id, "member");
+      if (!seated) return user.userId;
       await db().update(t.memberships).set({ seatAssignedAt: new Date() }).where(eq(t.memberships.userId, user.userId));
       await issueMemberToken(home.admin, home.org.slug, { userId: user.userId });
       return user.userId;
     };
+    const currentTokenId = async (userId: string) =>
+      (
+        await db()
+          .select({ id: t.memberTokens.id })
+          .from(t.memberTokens)
+          .where(and(eq(t.memberTokens.userId, userId), isNull(t.memberTokens.revokedAt)))
+      )[0].id;
     const freshSa = async () =>
       (await createServiceAccount(home.admin, home.org.slug, { name: `sa-${Math.random().toString(36).slice(2, 8)}` })).client_id;
 
-    for (const call of calls) {
-      const userId = call.needsTarget ? await target() : undefined;
+    for (const call of [...calls, ...v1Calls]) {
+      const userId = call.needsTarget ? await target(!call.unseated) : undefined;
       const clientId = call.param === "clientId" ? await freshSa() : undefined;
-      const params = (orgId: string) => ({ orgId, ...(userId ? { userId } : {}), ...(clientId ? { clientId } : {}) });
+      const tokenId = call.param === "tokenId" ? await currentTokenId(userId!) : undefined;
+      const params = (orgId: string) =>
+        call.v1
+          ? {
+              org_id: orgId,
+              ...(userId ? { user_id: userId } : {}),
+              ...(clientId ? { client_id: clientId } : {}),
+              ...(tokenId ? { token_id: tokenId } : {}),
+            }
+          : { orgId, ...(userId ? { userId } : {}), ...(clientId ? { clientId } : {}) };
       const denied: Array<[string, string | null, number, string?]> = [
         ["anonymous", null, 401],
         ["a malformed token", "Bearer-garbage", 401],
@@ -166,7 +275,7 @@ describe("authorization matrix of every API call", () => {
       for (const [who, token, status, orgId] of denied) {
         const res = await callRoute(call.handler, { method: call.method, token, params: params(orgId ?? home.org.slug), body: call.body });
         expect({ call: call.name, who, status: res.status }).toEqual({ call: call.name, who, status });
-        expect(res.headers.get("content-type")).toBe("application/problem+json");
+        expect(res.headers.get("content-type")).toBe(call.v1 ? "application/json" : "application/problem+json");
         expectDocumentedResponse(call.path!, call.method, res);
       }
       expect({ call: call.name, state: await snapshot() }).toEqual({ call: call.name, state: before });
