@@ -10,6 +10,7 @@ import { closeTokenChecker, getTokenChecker } from "@/lib/domain/tokens/check/ch
 import { createHotPath } from "@/lib/hot-path/handler";
 import { startOutboxWorkerOnce } from "@/lib/email/outbox-worker";
 import { UsageRecorder } from "@/lib/domain/tokens/check/usage";
+import { DownloadRecorder } from "@/lib/domain/packages/downloads";
 import { instrument } from "@/lib/observability/instrument";
 import { createMetrics } from "@/lib/observability/metrics";
 import { outboxBacklog } from "@/lib/email/backlog";
@@ -34,6 +35,8 @@ checker
   .then((n) => log("token cache warmed", { tokens: n, ms: Date.now() - preloadStarted }))
   .catch((err: unknown) => console.error(JSON.stringify({ level: "warn", msg: "token cache warm-up failed", err: String(err) })));
 const usage = new UsageRecorder(() => getDbHandle().db).start(settings.tokenUsageFlushMs);
+// Package downloads of org channels, counted like token uses.
+const downloads = new DownloadRecorder(() => getDbHandle().db).start(settings.tokenUsageFlushMs);
 const stopWorker = startOutboxWorkerOnce();
 const stopSweeper = startSweeper();
 const metrics = createMetrics(outboxBacklog);
@@ -47,7 +50,7 @@ const countingChecker = Object.create(checker, {
     },
   },
 }) as typeof checker;
-const hotPath = createHotPath({ checker: countingChecker, usage, channelsDir: path.resolve(root, settings.channelsDir ?? "channels") });
+const hotPath = createHotPath({ checker: countingChecker, usage, downloads, channelsDir: path.resolve(root, settings.channelsDir ?? "channels") });
 
 const app = next({ dev: false, dir: root, hostname: hostname ?? "localhost", port });
 await app.prepare();
@@ -89,6 +92,7 @@ async function shutdown(signal: string) {
   stopWorker?.();
   stopSweeper();
   await usage.stop().catch(() => {});
+  await downloads.stop().catch(() => {});
   await closeTokenChecker();
   await app.close().catch(() => {});
   // Releases the PGlite folder lock, so the next start is not refused.

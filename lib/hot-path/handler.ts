@@ -5,12 +5,23 @@ import type { UsageRecorder } from "@/lib/domain/tokens/check/usage";
 import { parseChannelPath, resolveChannelFile, sendFile } from "./channel-files";
 import { serviceAccountAuth, type IntrospectionAuthenticator } from "./introspection-auth";
 import { describeError } from "@/lib/observability/describe-error";
+import { ChannelCatalog } from "@/lib/domain/channels/catalog";
+import { DownloadRecorder } from "@/lib/domain/packages/downloads";
+import { config } from "@/lib/config";
+import fs from "node:fs";
+import path from "node:path";
+import { serveOrgChannel } from "./org-channel";
 
 export type HotPathOptions = {
   checker: TokenChecker;
   usage: UsageRecorder;
   channelsDir: string;
   authenticateIntrospection?: IntrospectionAuthenticator;
+  /** Org channels: which ones a token reads, and their repodata (default: over the checker's cache). */
+  catalog?: ChannelCatalog;
+  /** Counts package downloads (start/stop it with the server to flush counts). */
+  downloads?: DownloadRecorder;
+  packagesDir?: string;
 };
 
 /** Handles a request if it belongs to the hot path; false means "not mine, pass it on". */
@@ -41,7 +52,37 @@ export function tokenFromCheckRequest(req: IncomingMessage): string | null {
   return null;
 }
 
-export function createHotPath({ checker, usage, channelsDir, authenticateIntrospection = serviceAccountAuth }: HotPathOptions): HotPath {
+const FORBIDDEN_CHANNEL = "This channel is open to selected groups of your organization only.\n";
+
+export function createHotPath({
+  checker,
+  usage,
+  channelsDir,
+  authenticateIntrospection = serviceAccountAuth,
+  catalog = new ChannelCatalog(checker),
+  downloads = new DownloadRecorder(() => checker.handle.db),
+  packagesDir = config().packagesDir,
+}: HotPathOptions): HotPath {
+  const orgChannels = { catalog, downloads, packagesDir };
+
+  /**
+   * The channel rule for nginx auth_request: the channel named in X-Original-URI must be one of
+   * the token's org channels it may read, or an instance-wide folder; else 403 or 404.
+   */
+  async function channelStatus(verdict: { orgId: string; userId: string }, req: IncomingMessage): Promise<number> {
+    const original = req.headers["x-original-uri"];
+    if (typeof original !== "string" || !original.startsWith("/t/")) return 204;
+    const [, , , raw] = original.split("?")[0].split("/");
+    if (!raw) return 204;
+    const wanted = parseChannelPath([raw, "x"]);
+    if (!wanted) return 404;
+    const decision = await catalog.decide(verdict, wanted.channel);
+    if (decision.kind === "forbidden") return 403;
+    if (decision.kind === "org") return 204;
+    const found = await fs.promises.stat(path.join(channelsDir, wanted.channel)).catch(() => null);
+    return found?.isDirectory() ? 204 : 404;
+  }
+
   const fail = (res: ServerResponse, err: unknown) => {
     console.error(JSON.stringify({ level: "error", msg: "token hot path failed", ...describeError(err) }));
     if (!res.headersSent) text(res, 503, "Token checks are unavailable right now. Try again shortly.\n", { "retry-after": "1" });
@@ -52,6 +93,9 @@ export function createHotPath({ checker, usage, channelsDir, authenticateIntrosp
     if (req.method !== "GET" && req.method !== "HEAD") return text(res, 405, "Use GET.\n", { allow: "GET, HEAD" });
     const verdict = await checker.check(tokenFromCheckRequest(req));
     if (!verdict.valid) return text(res, 401, INVALID_TOKEN, { "www-authenticate": 'Bearer realm="channels"' });
+    const status = await channelStatus(verdict, req);
+    if (status === 403) return text(res, 403, FORBIDDEN_CHANNEL);
+    if (status === 404) return text(res, 404, "Not found.\n");
     usage.record(verdict.tokenId);
     res.writeHead(204, {
       "x-org-id": verdict.orgId,
@@ -100,6 +144,13 @@ export function createHotPath({ checker, usage, channelsDir, authenticateIntrosp
     if (req.method !== "GET" && req.method !== "HEAD") return text(res, 405, "Use GET.\n", { allow: "GET, HEAD" });
     const wanted = parseChannelPath(parts.slice(1));
     if (!wanted) return text(res, 400, "Bad path.\n");
+    // The token's org's channel first; another org's channel is simply not there (404 below).
+    const decision = await catalog.decide(verdict, wanted.channel);
+    if (decision.kind === "forbidden") return text(res, 403, FORBIDDEN_CHANNEL);
+    if (decision.kind === "org") {
+      usage.record(verdict.tokenId);
+      return serveOrgChannel(orgChannels, req, res, decision.channel, wanted.segments);
+    }
     const found = await resolveChannelFile(channelsDir, wanted);
     if (!found) return text(res, 404, "Not found.\n");
     const status = sendFile(req, res, found.file, found.stat);

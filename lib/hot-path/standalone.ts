@@ -8,6 +8,7 @@ import { outboxBacklog } from "@/lib/email/backlog";
 import { instrument } from "@/lib/observability/instrument";
 import { createMetrics } from "@/lib/observability/metrics";
 import { UsageRecorder } from "@/lib/domain/tokens/check/usage";
+import { DownloadRecorder } from "@/lib/domain/packages/downloads";
 import { configOrExit } from "@/lib/config";
 import { createHotPath } from "./handler";
 
@@ -16,7 +17,9 @@ const settings = configOrExit();
 const checker = await getTokenChecker();
 await checker.preload();
 const usage = new UsageRecorder(() => getDbHandle().db).start(settings.tokenUsageFlushMs);
-const hotPath = createHotPath({ checker, usage, channelsDir: path.resolve(settings.channelsDir ?? "channels") });
+// Package downloads of org channels, counted like token uses.
+const downloads = new DownloadRecorder(() => getDbHandle().db).start(settings.tokenUsageFlushMs);
+const hotPath = createHotPath({ checker, usage, downloads, channelsDir: path.resolve(settings.channelsDir ?? "channels") });
 // Wrapped like server.ts (request ids, metrics), so the benchmark measures what production runs.
 const server = http.createServer(
   instrument(createMetrics(outboxBacklog), (req, res) => {
@@ -37,6 +40,7 @@ const stop = async () => {
   server.close();
   server.closeAllConnections();
   await usage.stop().catch(() => {});
+  await downloads.stop().catch(() => {});
   await closeTokenChecker();
   await getDbHandle().close();
   process.exit(0);

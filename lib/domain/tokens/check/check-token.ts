@@ -24,6 +24,8 @@ export type TokenCheckerOptions = {
 export class TokenChecker {
   private readonly entries = new Map<string, Entry>();
   private readonly orgGens = new Map<string, number>();
+  /** Per org channel: bumped when its repodata changes (NOTIFY channel_content). */
+  private readonly contentGens = new Map<string, number>();
   /** Counts every invalidation, so that a load racing with one is not cached. */
   private epoch = 0;
   /** Counts cache resets, so that a preload racing with one stops. */
@@ -53,6 +55,10 @@ export class TokenChecker {
         this.resets++;
         this.entries.clear();
       },
+      onChannelContent: (channelId) => {
+        this.epoch++;
+        this.contentGens.set(channelId, (this.contentGens.get(channelId) ?? 0) + 1);
+      },
     });
     return this;
   }
@@ -65,6 +71,24 @@ export class TokenChecker {
 
   get cacheSize() {
     return this.entries.size;
+  }
+
+  /**
+   * For caches beside this one (org channels, their repodata): a value read while `invalidations`
+   * stayed the same may be kept while `generationOf` stays the same. After a reset (or without a
+   * healthy listener) nothing may be kept.
+   */
+  get invalidations() {
+    return this.epoch;
+  }
+
+  get cacheUsable() {
+    return !!this.source?.healthy;
+  }
+
+  generationOf(key: { orgId: string } | { channelId: string }): string {
+    const gen = "orgId" in key ? (this.orgGens.get(key.orgId) ?? 0) : (this.contentGens.get(key.channelId) ?? 0);
+    return `${this.resets}:${gen}`;
   }
 
   async check(token: string | null | undefined, now = Date.now()): Promise<TokenVerdict> {

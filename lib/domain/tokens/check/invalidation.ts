@@ -4,12 +4,16 @@ import type { DbHandle } from "@/db/client";
 
 /** The channel the triggers of migration 0003 notify, with the org's id as payload. */
 export const TOKEN_STATE_CHANNEL = "token_state";
+/** The channel the repodata trigger (migration 0009) notifies, with the org channel's id as payload. */
+export const CHANNEL_CONTENT_CHANNEL = "channel_content";
 
 export type InvalidationEvents = {
   /** Something that decides token validity changed in this org. */
   onOrg: (orgId: string) => void;
   /** Notifications may have been missed (listener lost or restarted): forget everything. */
   onReset: () => void;
+  /** An org channel's packages changed (its served repodata must be reloaded). */
+  onChannelContent?: (channelId: string) => void;
 };
 
 export interface InvalidationSource {
@@ -35,7 +39,15 @@ export async function listenForTokenChanges(handle: DbHandle, events: Invalidati
  */
 async function listenPglite(client: PGlite, events: InvalidationEvents): Promise<InvalidationSource> {
   const unlisten = await client.listen(TOKEN_STATE_CHANNEL, (payload) => events.onOrg(payload));
-  return { healthy: true, fence: () => Promise.resolve(), close: () => unlisten() };
+  const unlistenContent = await client.listen(CHANNEL_CONTENT_CHANNEL, (payload) => events.onChannelContent?.(payload));
+  return {
+    healthy: true,
+    fence: () => Promise.resolve(),
+    close: async () => {
+      await unlisten();
+      await unlistenContent();
+    },
+  };
 }
 
 /**
@@ -72,10 +84,11 @@ async function listenPostgres(config: pg.ClientConfig, events: InvalidationEvent
     c.on("end", () => lost(c, "connection ended"));
     c.on("notification", (msg) => {
       if (msg.channel === TOKEN_STATE_CHANNEL && msg.payload) events.onOrg(msg.payload);
+      else if (msg.channel === CHANNEL_CONTENT_CHANNEL && msg.payload) events.onChannelContent?.(msg.payload);
     });
     try {
       await c.connect();
-      await c.query(`LISTEN ${TOKEN_STATE_CHANNEL}`);
+      await c.query(`LISTEN ${TOKEN_STATE_CHANNEL}; LISTEN ${CHANNEL_CONTENT_CHANNEL}`);
     } catch (err) {
       c.end().catch(() => {});
       if (!closed) {
