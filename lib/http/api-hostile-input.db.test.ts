@@ -91,3 +91,96 @@ describe("hostile input never gets a 5xx", () => {
     }
   }, 120_000);
 });
+
+describe("hostile input: control characters, chunked bodies, Basic auth, methods", () => {
+  const CONTROL = ["\r\n", "\n", "\r", "\u0000", "\u202e", "\u2066", "\u0085"];
+
+  it("names with control characters or bidi overrides are refused with 422, never stored", async () => {
+    const { org, adminToken } = await createApiOrg();
+    for (const c of CONTROL) {
+      for (const body of [{ first_name: `Eve${c}Bcc: x@example.test` }, { last_name: `x${c}y` }]) {
+        const res = await users.POST(
+          new Request("http://localhost/api/x", {
+            method: "POST",
+            headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
+            body: JSON.stringify(body),
+          }),
+          { params: Promise.resolve({ orgId: org.slug }) },
+        );
+        expect({ c, status: res.status }).toEqual({ c, status: 422 });
+      }
+    }
+  });
+
+  it("a chunked body over the cap is refused while it is read, on authenticated and unauthenticated routes", async () => {
+    const { org, adminToken } = await createApiOrg();
+    const targets: Array<[string, Handler, Record<string, string>, Record<string, string>]> = [
+      ["oauth/token", oauth.POST as Handler, {}, {}],
+      ["oauth/revoke", revoke.POST as Handler, {}, {}],
+      ["service-accounts", serviceAccounts.POST, { orgId: org.slug }, { authorization: `Bearer ${adminToken}` }],
+    ];
+    for (const [name, handler, params, auth] of targets) {
+      let pulled = 0;
+      const chunk = new Uint8Array(64 * 1024).fill(0x61);
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (pulled >= 400) return controller.close(); // 25 MiB offered, no Content-Length
+          pulled++;
+          controller.enqueue(chunk);
+        },
+      });
+      const req = new Request("http://localhost/api/x", {
+        method: "POST",
+        headers: { "content-type": "application/json", ...auth },
+        body: stream,
+        duplex: "half",
+      } as RequestInit);
+      const res = await handler(req, { params: Promise.resolve(params) });
+      expect({ name, status: res.status < 500 && res.status >= 400 }).toEqual({ name, status: true });
+      expect({ name, pulled: pulled <= 20 }).toEqual({ name, pulled: true });
+    }
+  });
+
+  it("malformed HTTP Basic credentials on the token endpoint are invalid_client, never a 500", async () => {
+    const basic = (raw: string) => `Basic ${Buffer.from(raw, "utf8").toString("base64")}`;
+    for (const header of [basic("%:x"), basic("id:%E0%A4%A"), basic("%zz:%"), basic("no-colon"), "Basic !!!notbase64", basic("")]) {
+      const res = await oauth.POST(
+        new Request("http://localhost/api/oauth/token", {
+          method: "POST",
+          headers: { authorization: header, "content-type": "application/x-www-form-urlencoded" },
+          body: "grant_type=client_credentials",
+        }),
+      );
+      expect({ header, status: res.status }).toEqual({ header, status: expect.any(Number) });
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      expect((await res.json()).error).toMatch(/^invalid_(client|request)$/);
+    }
+  });
+
+  it("unsupported methods answer 405 with Allow and problem+json", async () => {
+    type Maybe405 = Handler & { allow?: string };
+    const cases: Array<[string, Maybe405 | undefined]> = [
+      ["PUT service-accounts", (serviceAccounts as Record<string, Maybe405>).PUT],
+      ["GET users/{userId}", (user as Record<string, Maybe405>).GET],
+      ["PATCH invitations", (invitations as Record<string, Maybe405>).PATCH],
+      ["GET oauth/token", (oauth as Record<string, Maybe405>).GET],
+      ["DELETE oauth/revoke", (revoke as Record<string, Maybe405>).DELETE],
+    ];
+    for (const [name, handler] of cases) {
+      const allow = handler?.allow;
+      expect({ name, allowed: allow?.split(", ").includes(name.split(" ")[0]) }).toEqual({ name, allowed: false });
+      expect({ name, exported: typeof handler }).toEqual({ name, exported: "function" });
+      const method = name.split(" ")[0];
+      const res = await handler!(new Request("http://localhost/api/x", { method, body: method === "GET" ? undefined : "{}" }), {
+        params: Promise.resolve({}),
+      });
+      expect({ name, status: res.status, allow: res.headers.get("allow"), type: res.headers.get("content-type") }).toEqual({
+        name,
+        status: 405,
+        allow,
+        type: "application/problem+json",
+      });
+    }
+  });
+});
