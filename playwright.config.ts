@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { DEMO_PORT, E2E_METRICS_TOKEN, E2E_PORT } from "./e2e/ports";
+import { DEMO_PORT, E2E_INSTANCE_ADMINS, E2E_MAILBOX_TOKEN, E2E_METRICS_TOKEN, E2E_PORT } from "./e2e/ports";
 
 const PORT = E2E_PORT;
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -75,6 +75,8 @@ function serverEnv(port: number, pgliteDir: string) {
     ORG_CREATION_LIMIT_PER_HOUR: "100000",
     INVITATION_LIMIT_PER_HOUR: "100000",
     METRICS_TOKEN: E2E_METRICS_TOKEN,
+    MAILBOX_TOKEN: E2E_MAILBOX_TOKEN,
+    INSTANCE_ADMINS: E2E_INSTANCE_ADMINS.join(","),
     PGLITE_DIR: pgliteDir,
     // npm test builds once before Playwright starts both servers from that build.
     SKIP_BUILD: "1",

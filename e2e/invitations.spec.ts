@@ -1,6 +1,16 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import fs from "node:fs";
-import { createOrg, expectNoA11yViolations, linksIn, PASSWORD, signUp, uniqueEmail, waitForEmail, type MailboxMessage } from "./support";
+import {
+  createOrg,
+  expectNoA11yViolations,
+  linksIn,
+  PASSWORD,
+  readMailbox,
+  signUp,
+  uniqueEmail,
+  waitForEmail,
+  type MailboxMessage,
+} from "./support";
 
 const invitationLink = (m: MailboxMessage) => {
   const link = linksIn(m.text).find((l) => l.includes("/invitations/inv_"));
@@ -14,7 +24,7 @@ async function invitationEmails(request: APIRequestContext, to: string, count: n
   await expect
     .poll(
       async () => {
-        const all: MailboxMessage[] = await (await request.get("/api/dev/mailbox")).json();
+        const all = await readMailbox(request);
         found = all.filter((m) => m.to === to && /invited you to join/.test(m.subject));
         return found.length;
       },

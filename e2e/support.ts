@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
+import { E2E_MAILBOX_TOKEN } from "./ports";
 
 export const uniqueEmail = (prefix = "user") => `${prefix}-${randomBytes(4).toString("hex")}@example.test`;
 export const uniqueOrgId = (prefix = "org") => `${prefix}-${randomBytes(3).toString("hex")}`;
@@ -57,13 +58,23 @@ export async function createOrg(page: Page, name = "Test Org", orgId = uniqueOrg
 
 export type MailboxMessage = { id: string; to: string; subject: string; text: string; html: string; created_at: string };
 
+/** The bearer the mailbox answers (e2e servers: E2E_MAILBOX_TOKEN; e2e:prod exports its own). */
+export const mailboxHeaders = { authorization: `Bearer ${process.env.MAILBOX_TOKEN ?? E2E_MAILBOX_TOKEN}` };
+
+/** Every message in the local mailbox, newest first. */
+export async function readMailbox(request: APIRequestContext): Promise<MailboxMessage[]> {
+  const res = await request.get("/api/dev/mailbox", { headers: mailboxHeaders });
+  expect(res.status(), "GET /api/dev/mailbox with MAILBOX_TOKEN").toBe(200);
+  return res.json();
+}
+
 /** Waits for a message to an address (optionally matching a subject) in the local mailbox. */
 export async function waitForEmail(request: APIRequestContext, to: string, subject?: RegExp): Promise<MailboxMessage> {
   let found: MailboxMessage | undefined;
   await expect
     .poll(
       async () => {
-        const messages: MailboxMessage[] = await (await request.get("/api/dev/mailbox")).json();
+        const messages = await readMailbox(request);
         found = messages.find((m) => m.to === to.toLowerCase() && (!subject || subject.test(m.subject)));
         return !!found;
       },

@@ -16,6 +16,8 @@ export DATABASE_URL="$base_url/$DB"
 export AUTH_SECRET="prod-check-$(openssl rand -hex 16)"
 # Mail stays in the local mailbox, which the production spec reads.
 export EMAIL_TRANSPORT=mailbox
+# The suite reads the mailbox with this bearer (e2e/support.ts); nobody else may.
+export MAILBOX_TOKEN="prod-check-mailbox-$(openssl rand -hex 16)"
 # nginx on this host is the proxy whose X-Forwarded-For the app believes.
 export TRUSTED_PROXIES=127.0.0.1
 export APP_URL="http://127.0.0.1:$PORT_NGINX"
