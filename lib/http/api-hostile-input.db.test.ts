@@ -8,6 +8,16 @@ import * as seats from "@/app/api/organizations/[orgId]/users/[userId]/seats/rou
 import * as users from "@/app/api/organizations/[orgId]/users/route";
 import * as revoke from "@/app/api/oauth/revoke/route";
 import * as oauth from "@/app/api/oauth/token/route";
+import * as iam from "@/app/api/iam/token/route";
+import * as v1ServiceAccount from "@/app/api/v1/organizations/[org_id]/service-accounts/[client_id]/route";
+import * as v1ServiceAccounts from "@/app/api/v1/organizations/[org_id]/service-accounts/route";
+import * as v1Onboarding from "@/app/api/v1/organizations/[org_id]/users_auto_registration/route";
+import * as v1User from "@/app/api/v1/organizations/[org_id]/users/[user_id]/route";
+import * as v1Seats from "@/app/api/v1/organizations/[org_id]/users/[user_id]/seats/route";
+import * as v1Token from "@/app/api/v1/organizations/[org_id]/users/[user_id]/token/route";
+import * as v1Tokens from "@/app/api/v1/organizations/[org_id]/users/[user_id]/tokens/route";
+import * as v1OneToken from "@/app/api/v1/organizations/[org_id]/users/[user_id]/tokens/[token_id]/route";
+import * as v1Users from "@/app/api/v1/organizations/[org_id]/users/route";
 import { useTestDatabase } from "@/test/db";
 import { createApiOrg } from "@/test/api";
 
@@ -27,6 +37,18 @@ const routes: Array<[string, Handler, string[]]> = [
   ["POST users/{userId}/seats", seats.POST, ["orgId", "userId"]],
   ["DELETE users/{userId}/seats", seats.DELETE, ["orgId", "userId"]],
   ["GET invitations", invitations.GET, ["orgId"]],
+  ["POST iam/token", iam.POST as Handler, []],
+  ["v1 POST service-accounts", v1ServiceAccounts.POST, ["org_id"]],
+  ["v1 DELETE service-accounts/{client_id}", v1ServiceAccount.DELETE, ["org_id", "client_id"]],
+  ["v1 POST users_auto_registration", v1Onboarding.POST, ["org_id"]],
+  ["v1 POST users", v1Users.POST, ["org_id"]],
+  ["v1 GET users", v1Users.GET, ["org_id"]],
+  ["v1 DELETE users/{user_id}", v1User.DELETE, ["org_id", "user_id"]],
+  ["v1 POST users/{user_id}/seats", v1Seats.POST, ["org_id", "user_id"]],
+  ["v1 POST users/{user_id}/token", v1Token.POST, ["org_id", "user_id"]],
+  ["v1 PATCH users/{user_id}/token", v1Token.PATCH, ["org_id", "user_id"]],
+  ["v1 GET users/{user_id}/tokens", v1Tokens.GET, ["org_id", "user_id"]],
+  ["v1 DELETE users/{user_id}/tokens/{token_id}", v1OneToken.DELETE, ["org_id", "user_id"]],
 ];
 
 const weirdString = fc.oneof(
@@ -70,18 +92,26 @@ describe("hostile input never gets a 5xx", () => {
           fc.boolean(),
           async (raw, type, [p1, p2], realOrg, authed) => {
             const params: Record<string, string> = {};
-            paramNames.forEach((p, i) => (params[p] = p === "orgId" && realOrg ? org.slug : i === 0 ? p1 : p2));
+            paramNames.forEach((p, i) => (params[p] = (p === "orgId" || p === "org_id") && realOrg ? org.slug : i === 0 ? p1 : p2));
+            // v1's token id: the second generated string too (a user id and a token id that may both be anything).
+            if (name.endsWith("{token_id}")) params.token_id = p2;
             const method = name.split(" ")[0];
             const headers: Record<string, string> = type ? { "content-type": type } : {};
             if (authed) headers.authorization = `Bearer ${adminToken}`;
             const init: RequestInit = { method, headers };
             if (method !== "GET") init.body = typeof raw === "string" ? raw : JSON.stringify(raw);
-            const res = await handler(new Request("http://localhost/api/x", init), { params: Promise.resolve(params) });
+            const query = name.includes("v1")
+              ? `?include_groups=${encodeURIComponent(p1)}&send_seat_assigned_email=${encodeURIComponent(p2)}`
+              : "";
+            const res = await handler(new Request(`http://localhost/api/x${query}`, init), { params: Promise.resolve(params) });
             const text = await res.text();
             expect({ name, status: res.status < 500 }).toEqual({ name, status: true });
             if (res.status >= 400) {
               const ct = res.headers.get("content-type") ?? "";
-              expect(ct.includes("application/problem+json") || (name.includes("oauth") && ct.includes("application/json"))).toBe(true);
+              // The token endpoints answer OAuth JSON; v1 answers {"error": ...} or {"detail": [...]}.
+              if (name.startsWith("v1")) expect(Object.keys(JSON.parse(text))).toEqual([res.status === 422 ? "detail" : "error"]);
+              const json = name.includes("oauth") || name.includes("iam") || name.startsWith("v1");
+              expect(ct.includes("application/problem+json") || (json && ct.includes("application/json"))).toBe(true);
               expect(text).not.toMatch(/at .+\.(ts|js):\d+/); // no stack traces
             }
           },
@@ -89,7 +119,7 @@ describe("hostile input never gets a 5xx", () => {
         { numRuns: 40 },
       );
     }
-  }, 120_000);
+  }, 400_000);
 });
 
 describe("hostile input: control characters, chunked bodies, Basic auth, methods", () => {
