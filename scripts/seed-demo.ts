@@ -12,6 +12,7 @@ import { inviteMembers } from "@/lib/domain/invitations/invite-members";
 import { changeMemberRole } from "@/lib/domain/members/change-member-role";
 import { createOrganization } from "@/lib/domain/organizations/create-organization";
 import { assignSeats } from "@/lib/domain/seats/assign-seats";
+import type { ActivityAction } from "@/lib/validation/activity";
 import { createServiceAccount } from "@/lib/domain/service-accounts/create-service-account";
 import { purchaseSubscription } from "@/lib/domain/subscriptions/purchase-subscription";
 import { issueToken } from "@/lib/domain/tokens/member/issue-token";
@@ -158,7 +159,7 @@ async function backfillHistory(
   orgIds: string[],
   users: Array<{ id: string; email: string | null }>,
 ) {
-  const actions = [
+  const actions: ActivityAction[] = [
     "seat.assigned",
     "seat.revoked",
     "token.issued",

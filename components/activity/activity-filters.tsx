@@ -3,7 +3,7 @@ import { Button } from "@/components/ui/button";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import type { FieldErrors } from "@/lib/errors";
-import { knownActions } from "@/lib/validation/activity";
+import { ORG_ACTIVITY_ACTIONS } from "@/lib/validation/activity";
 
 export type ActivityFilterValues = { actor?: string; action?: string; target?: string; from?: string; to?: string };
 
@@ -34,7 +34,7 @@ export function ActivityFilters({
       <Field id="filter-action" label="Action" error={errors.action}>
         <select name="action" defaultValue={values.action ?? ""} className={selectClass} {...describedBy("filter-action", errors.action)}>
           <option value="">Any action</option>
-          {knownActions.map((a) => (
+          {ORG_ACTIVITY_ACTIONS.map((a) => (
             <option key={a} value={a}>
               {a}
             </option>

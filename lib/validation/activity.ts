@@ -1,7 +1,11 @@
 import { z } from "zod";
 
-/** Actions the app records, for the filter's choices (the filter accepts any well-formed action). */
-export const knownActions = [
+/**
+ * Every action the app records in an organization: the writers (recordActivity takes only
+ * registry actions), the Activity filter's choices, the API's filter and the OpenAPI enum all
+ * read this one list, so they cannot drift apart.
+ */
+export const ORG_ACTIVITY_ACTIONS = [
   "organization.created",
   "organization.renamed",
   "settings.changed",
@@ -29,7 +33,47 @@ export const knownActions = [
   "service_account.created",
   "service_account.deleted",
   "service_account.token_issued",
+  "channel.created",
+  "channel.updated",
+  "channel.deleted",
+  "package.uploaded",
+  "package.deleted",
+  "group.created",
+  "group.renamed",
+  "group.deleted",
+  "group.member_added",
+  "group.member_removed",
+  // Instance-level (org_id null unless an org is the target): read on /admin.
+  "instance.settings_changed",
+  "instance.admin_claimed",
+  "user.disabled",
+  "user.enabled",
+  "subscription.granted",
+  "subscription.changed",
 ] as const;
+
+/** Actions on a person's own account: recorded without an organization, so never in its log. */
+export const ACCOUNT_ACTIVITY_ACTIONS = [
+  "user.signed_up",
+  "user.password_set",
+  "account.session_ended",
+  "account.other_sessions_ended",
+  "account.verification_sent",
+  "account.email_verified",
+  "account.password_reset_requested",
+  "account.password_reset",
+  "account.name_changed",
+  "account.password_changed",
+  "account.email_change_requested",
+  "account.email_changed",
+  "account.deleted",
+  "account.two_factor_enabled",
+  "account.two_factor_disabled",
+  "account.recovery_code_used",
+] as const;
+
+export const ACTIVITY_ACTIONS = [...ORG_ACTIVITY_ACTIONS, ...ACCOUNT_ACTIVITY_ACTIONS] as const;
+export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 
 // Query strings and GET forms send "" for a field left empty: that means "no filter".
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -52,13 +96,7 @@ const dateBound = z
  */
 export const activityFilterSchema = z.object({
   actor: optional(z.string().trim().max(254, "At most 254 characters.")),
-  action: optional(
-    z
-      .string()
-      .trim()
-      .max(100)
-      .regex(/^[a-z_.]+$/, "An action looks like seat.revoked."),
-  ),
+  action: optional(z.enum(ORG_ACTIVITY_ACTIONS, { error: "Choose one of the recorded actions, e.g. seat.revoked." })),
   target: optional(z.string().trim().max(254, "At most 254 characters.")),
   from: optional(dateBound),
   to: optional(dateBound),
@@ -85,7 +123,7 @@ export const activityEntrySchema = z
     actor_type: z.enum(["user", "service_account", "system"]),
     actor_id: z.string().nullable(),
     actor_label: z.string().nullable(),
-    action: z.string(),
+    action: z.enum(ACTIVITY_ACTIONS),
     target_type: z.string().nullable(),
     target_id: z.string().nullable(),
     target_label: z.string().nullable(),

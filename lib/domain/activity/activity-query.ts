@@ -122,7 +122,8 @@ export function toActivityEntry(row: ActivityRow): ActivityEntry {
     actor_type: row.actorType as ActivityEntry["actor_type"],
     actor_id: row.actorId,
     actor_label: row.actorLabel,
-    action: row.action,
+    // Only recordActivities writes this column, and it takes registry actions only.
+    action: row.action as ActivityEntry["action"],
     target_type: row.targetType,
     target_id: row.targetId,
     target_label: row.targetLabel,

@@ -1,6 +1,6 @@
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { z } from "zod";
-import { activityPageSchema } from "@/lib/validation/activity";
+import { ORG_ACTIVITY_ACTIONS, activityPageSchema } from "@/lib/validation/activity";
 import { bearer, json, orgCallErrors, orgIdParam, problem } from "../common";
 
 export const activityPaths: ZodOpenApiPathsObject = {
@@ -15,7 +15,7 @@ export const activityPaths: ZodOpenApiPathsObject = {
         path: z.object({ orgId: orgIdParam }),
         query: z.object({
           actor: z.string().optional().meta({ description: "User or service account id, email, or service account name" }),
-          action: z.string().optional().meta({ description: "e.g. seat.revoked" }),
+          action: z.enum(ORG_ACTIVITY_ACTIONS).optional().meta({ description: "One recorded action, e.g. seat.revoked" }),
           target: z.string().optional().meta({ description: "Target id or label (e.g. the member's email)" }),
           from: z.string().optional().meta({ description: "YYYY-MM-DD (UTC) or ISO 8601 time, inclusive" }),
           to: z.string().optional().meta({ description: "YYYY-MM-DD (UTC, inclusive) or ISO 8601 time (exclusive)" }),
