@@ -1,5 +1,5 @@
 import { describeError } from "@/lib/observability/describe-error";
-import { AppError, httpStatusByCode } from "@/lib/errors";
+import { AppError, httpStatusByCode, type ProblemCode } from "@/lib/errors";
 
 const titles: Record<number, string> = {
   400: "Bad Request",
@@ -19,7 +19,7 @@ const titles: Record<number, string> = {
 /** An RFC 9457 problem details response with a stable `code`. */
 export function problem(
   status: number,
-  code: string,
+  code: ProblemCode,
   detail: string,
   extra: { errors?: Record<string, string>; headers?: Record<string, string> } = {},
 ) {

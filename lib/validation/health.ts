@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PROBLEM_CODES } from "@/lib/errors";
 
 export const healthSchema = z
   .object({
@@ -27,7 +28,7 @@ export const problemSchema = z
     type: z.string(),
     title: z.string(),
     status: z.number().int(),
-    code: z.string().meta({ description: "A stable machine-readable error code." }),
+    code: z.enum(PROBLEM_CODES).meta({ description: "A stable machine-readable error code." }),
     detail: z.string(),
     errors: z.record(z.string(), z.string()).optional().meta({ description: "Per-field messages for invalid input." }),
   })
