@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { actorFromAccessToken, bearerToken } from "@/lib/domain/tokens/api-access/bearer";
+import { actorFromAccessToken } from "@/lib/domain/tokens/api-access/bearer";
+import { bearerToken } from "./bearer";
 import { clientIp } from "@/lib/auth/client-ip";
 import type { Actor } from "@/lib/authz/actor";
 import { assertCan, type Permission } from "@/lib/authz/policy";

@@ -48,15 +48,3 @@ export async function exportActivity(actor: Actor, orgSlug: string, input: Activ
     fileName: `activity-${org.slug}-${stamp}.${format}`,
   };
 }
-
-/** The stream as an HTTP response that downloads as a file. */
-export function exportResponse({ stream, contentType, fileName }: Awaited<ReturnType<typeof exportActivity>>) {
-  return new Response(stream, {
-    headers: {
-      "content-type": contentType,
-      "content-disposition": `attachment; filename="${fileName}"`,
-      "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
-    },
-  });
-}

@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
 import { db, t } from "@/db";
-import { actorFromAccessToken, bearerToken } from "@/lib/domain/tokens/api-access/bearer";
-import { clientIp } from "@/lib/auth/client-ip";
+import { actorFromAccessToken } from "@/lib/domain/tokens/api-access/bearer";
 import type { Actor } from "@/lib/authz/actor";
 import { AppError } from "@/lib/errors";
 import { hashToken, isWellFormedToken, TOKEN_PREFIX } from "@/lib/domain/tokens/member/format";
@@ -21,10 +20,8 @@ const unauthenticated = (sent: boolean) =>
  * revoked and not expired; seat and subscription do not matter here, because the question is
  * "what may this person do", not "may this token download packages".
  */
-export async function resolveAccessCaller(req: Request): Promise<Extract<Actor, { kind: "user" }>> {
-  const token = bearerToken(req.headers);
+export async function resolveAccessCaller(token: string | null, ip: string | null): Promise<Extract<Actor, { kind: "user" }>> {
   if (!token) throw unauthenticated(false);
-  const ip = clientIp(req.headers);
   if (token.startsWith(TOKEN_PREFIX)) {
     if (!isWellFormedToken(token)) throw unauthenticated(true);
     const state = await loadTokenState(db(), hashToken(token));

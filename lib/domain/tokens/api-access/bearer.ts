@@ -4,13 +4,6 @@ import type { Actor } from "@/lib/authz/actor";
 import { ACCESS_TOKEN_PREFIX } from "@/lib/domain/tokens/api-access/issue-access-token";
 import { hasValidChecksum, hashSecret } from "@/lib/domain/tokens/secret-scheme";
 
-/** `Authorization: Bearer <token>` -> the token, or null. */
-export function bearerToken(headers: Headers): string | null {
-  const value = headers.get("authorization");
-  const match = value?.match(/^Bearer\s+(\S+)\s*$/i);
-  return match ? match[1] : null;
-}
-
 /**
  * Resolves an API access token to its actor, from the database on every call: a deleted
  * service account, a revoked or expired token, or a deleted or disabled user stops working at once.

@@ -1,4 +1,5 @@
-import { exportActivity, exportResponse, type ExportFormat } from "@/lib/domain/activity/export-activity";
+import { exportActivity, type ExportFormat } from "@/lib/domain/activity/export-activity";
+import { downloadResponse } from "@/lib/http/download";
 import { toActivityEntry } from "@/lib/domain/activity/activity-query";
 import { listActivity } from "@/lib/domain/activity/list-activity";
 import { orgApiRoute, type ApiContext } from "@/lib/http/api-handler";
@@ -36,7 +37,9 @@ export async function GET(req: Request, ctx: { params: Promise<Record<string, st
   })(req, ctx);
   if (!admitted) return gate;
   try {
-    return exportResponse(await exportActivity(admitted.actor, admitted.access.org.slug, filtersOf(admitted.url), format as ExportFormat));
+    return downloadResponse(
+      await exportActivity(admitted.actor, admitted.access.org.slug, filtersOf(admitted.url), format as ExportFormat),
+    );
   } catch (err) {
     return errorToProblem(err);
   }

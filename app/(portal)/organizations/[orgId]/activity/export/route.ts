@@ -1,5 +1,6 @@
 import { getSessionUser } from "@/lib/auth/session";
-import { exportActivity, exportResponse } from "@/lib/domain/activity/export-activity";
+import { exportActivity } from "@/lib/domain/activity/export-activity";
+import { downloadResponse } from "@/lib/http/download";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
 import { activityFormatSchema } from "@/lib/validation/activity";
@@ -15,5 +16,5 @@ export const GET = route(async (req: Request, { params }: { params: Promise<{ or
   const get = (k: string) => q.get(k) ?? undefined;
   const { orgId } = await params;
   const filters = { actor: get("actor"), action: get("action"), target: get("target"), from: get("from"), to: get("to") };
-  return exportResponse(await exportActivity(user, orgId, filters, format.data));
+  return downloadResponse(await exportActivity(user, orgId, filters, format.data));
 });
