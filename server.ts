@@ -1,6 +1,7 @@
 // The app's HTTP server (`npm start` runs it with tsx). The token check and the token-gated
 // channel are answered here on node:http, outside Next's router: a Next route handler doing the
-// same work answers ~50x fewer requests per second on this hardware (DESIGN.md section 5).
+// same work answers ~50x fewer requests per second on this hardware, and package downloads call it
+// for every file.
 // Everything else goes to Next's request handler. Run migrations before this (scripts/start.mjs).
 import http from "node:http";
 import path from "node:path";

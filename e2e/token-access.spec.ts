@@ -11,7 +11,7 @@ import {
   purchaseSubscription,
 } from "./support";
 
-// The whole path of issue 6: a seat becomes a working download, and a revoked seat stops the
+// The whole path a member relies on: a seat becomes a working download, and a revoked seat stops the
 // very next download.
 
 test("a seated member issues a token, downloads through /t/<token>/..., and the seat revoke stops the next download", async ({

@@ -1,4 +1,4 @@
-// npm run bench:tokens: the token check hot path under load (issue 6).
+// npm run bench:tokens: the token check hot path under load (package downloads call it per file).
 // For PostgreSQL and for PGlite: 100,000 issued tokens; the hot path server
 // (lib/hot-path/standalone.ts, the same handler server.ts mounts) in its own process; autocannon
 // with 50 connections from this process; and, in the same run, a bare node:http server that

@@ -12,7 +12,7 @@ describe("policy table", () => {
   });
 
   it("lets an admin do everything a member or billing manager may, except leave", () => {
-    // DESIGN.md: admins cannot leave; another admin must first change their role.
+    // Admins cannot leave (an org must never lose its admins by accident); another admin must first change their role.
     for (const p of permissions) {
       if (p === "org.leave") continue;
       if (can(member("member"), p) || can(member("billing_manager"), p)) {

@@ -9,7 +9,7 @@ export type IntrospectionCaller = { orgId: string; clientId: string };
 export type IntrospectionAuthenticator = (headers: IncomingHttpHeaders) => Promise<IntrospectionCaller | null>;
 
 /**
- * RFC 7662 callers authenticate as a service account (issue 7): HTTP Basic with the account's
+ * RFC 7662 callers authenticate as a service account, since token state is org data: HTTP Basic with the account's
  * client_id and client_secret, or `Authorization: Bearer` with an access token the account got
  * from /api/oauth/token. A deleted account stops at once (read from the database every call;
  * introspection is not the download hot path).

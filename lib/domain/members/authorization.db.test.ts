@@ -1,4 +1,4 @@
-// The authorization matrix of issue 5: every members, seats and subscription mutation, tried by
+// The authorization matrix: every members, seats and subscription mutation, tried by
 // each kind of caller. Denied callers change nothing (the database is compared afterwards);
 // allowed callers change exactly what they asked for.
 import { describe, expect, it } from "vitest";

@@ -7,7 +7,7 @@ import type { EffectiveAccessResponse } from "@/lib/validation/settings";
 export type OrgSettingsRow = { orgId: string; slug: string; name: string; cloudStorage: boolean; cloudNotebooks: boolean };
 
 /**
- * THE rule (DESIGN.md section 2): cloud notebooks are off for a user if ANY org they belong to
+ * The rule: cloud notebooks are off for a user if ANY org they belong to
  * turns them off (the strictest org decides, so one org cannot be used to get around another's
  * policy); cloud storage is decided by each org for work in that org.
  */

@@ -69,7 +69,7 @@ export async function loadCurrentTokenStates(q: Queryable, afterHash: string, li
 }
 
 /**
- * THE rule (DESIGN.md section 2): a token is valid only while it is the member's current token,
+ * The rule: a token is valid only while it is the member's current token,
  * not expired, the member still belongs to the org and holds a seat, and the org's subscription
  * is active. Evaluated on every check with the current time, so expiry needs no invalidation.
  * The reported expiry is the earlier of the token's and the subscription period's end.
