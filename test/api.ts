@@ -32,8 +32,10 @@ export async function callRoute(
   const init: RequestInit = { method, headers: { ...headers } };
   if (token) (init.headers as Record<string, string>).authorization = `Bearer ${token}`;
   if (body !== undefined) {
-    init.body = typeof body === "string" ? body : JSON.stringify(body);
-    (init.headers as Record<string, string>)["content-type"] ??= "application/json";
+    // Raw bytes (a package upload) go as they are; anything else as JSON.
+    const raw = typeof body === "string" || body instanceof Uint8Array;
+    init.body = raw ? (body as BodyInit) : JSON.stringify(body);
+    (init.headers as Record<string, string>)["content-type"] ??= body instanceof Uint8Array ? "application/octet-stream" : "application/json";
   }
   const res = await handler(new Request(`http://localhost${path}`, init), { params: Promise.resolve(params) });
   const text = await res.text();

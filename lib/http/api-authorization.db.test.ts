@@ -8,6 +8,7 @@ import { DELETE as removeUser } from "@/app/api/organizations/[orgId]/users/[use
 import { DELETE as revokeSeat, POST as assignSeat } from "@/app/api/organizations/[orgId]/users/[userId]/seats/route";
 import { DELETE as revokeToken, PATCH as syncToken, POST as issueToken } from "@/app/api/organizations/[orgId]/users/[userId]/token/route";
 import { GET as listUsers, POST as addUser } from "@/app/api/organizations/[orgId]/users/route";
+import { channelCalls } from "@/test/channel-api-calls";
 import * as v1ServiceAccount from "@/app/api/v1/organizations/[org_id]/service-accounts/[client_id]/route";
 import * as v1ServiceAccounts from "@/app/api/v1/organizations/[org_id]/service-accounts/route";
 import * as v1Onboarding from "@/app/api/v1/organizations/[org_id]/users_auto_registration/route";
@@ -41,6 +42,8 @@ type Call = {
   v1?: boolean;
   /** The target holds no seat yet (v1 answers 409 for a seat already held). */
   unseated?: boolean;
+  /** Makes what the call acts on (a channel, a package, a group) and gives its path params and body. */
+  prepare?: (home: Awaited<ReturnType<typeof createApiOrg>>) => Promise<{ params?: Record<string, string>; body?: unknown }>;
 };
 
 const calls: Call[] = [
@@ -208,6 +211,10 @@ async function snapshot() {
       .sort()
       .join(),
     serviceAccounts: await n(db().select({ n: count() }).from(t.serviceAccounts).where(isNull(t.serviceAccounts.deletedAt))),
+    channels: await n(db().select({ n: count() }).from(t.channels)),
+    packages: await n(db().select({ n: count() }).from(t.packages)),
+    groups: await n(db().select({ n: count() }).from(t.groups)),
+    groupMembers: await n(db().select({ n: count() }).from(t.groupMembers)),
     invitations: await n(
       db()
         .select({ n: count() })
@@ -246,8 +253,10 @@ describe("authorization matrix of every API call", () => {
     const freshSa = async () =>
       (await createServiceAccount(home.admin, home.org.slug, { name: `sa-${Math.random().toString(36).slice(2, 8)}` })).client_id;
 
-    for (const call of [...calls, ...v1Calls]) {
+    for (const call of [...calls, ...v1Calls, ...(channelCalls as Call[])]) {
       const userId = call.needsTarget ? await target(!call.unseated) : undefined;
+      const prepared = call.prepare ? await call.prepare(home) : {};
+      const body = prepared.body ?? call.body;
       const clientId = call.param === "clientId" ? await freshSa() : undefined;
       const tokenId = call.param === "tokenId" ? await currentTokenId(userId!) : undefined;
       const params = (orgId: string) =>
@@ -258,7 +267,7 @@ describe("authorization matrix of every API call", () => {
               ...(clientId ? { client_id: clientId } : {}),
               ...(tokenId ? { token_id: tokenId } : {}),
             }
-          : { orgId, ...(userId ? { userId } : {}), ...(clientId ? { clientId } : {}) };
+          : { orgId, ...(userId ? { userId } : {}), ...(clientId ? { clientId } : {}), ...prepared.params };
       const denied: Array<[string, string | null, number, string?]> = [
         ["anonymous", null, 401],
         ["a malformed token", "Bearer-garbage", 401],
@@ -273,7 +282,7 @@ describe("authorization matrix of every API call", () => {
       if (call.saAllowed === false) denied.push(["this org's service account", home.saToken, 403]);
       const before = await snapshot();
       for (const [who, token, status, orgId] of denied) {
-        const res = await callRoute(call.handler, { method: call.method, token, params: params(orgId ?? home.org.slug), body: call.body });
+        const res = await callRoute(call.handler, { method: call.method, token, params: params(orgId ?? home.org.slug), body });
         expect({ call: call.name, who, status: res.status }).toEqual({ call: call.name, who, status });
         expect(res.headers.get("content-type")).toBe(call.v1 ? "application/json" : "application/problem+json");
         expectDocumentedResponse(call.path!, call.method, res);
@@ -285,10 +294,11 @@ describe("authorization matrix of every API call", () => {
         method: call.method,
         token: allowedToken,
         params: params(home.org.slug),
-        body: call.body,
+        body,
       });
       expect({ call: call.name, ok: ok.status < 300 }).toEqual({ call: call.name, ok: true });
       expectDocumentedResponse(call.path!, call.method, ok);
     }
-  });
+    // Every route times every kind of caller, each with a fresh target: longer than one call.
+  }, 180_000);
 });

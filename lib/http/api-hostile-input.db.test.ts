@@ -6,6 +6,13 @@ import * as serviceAccounts from "@/app/api/organizations/[orgId]/service-accoun
 import * as user from "@/app/api/organizations/[orgId]/users/[userId]/route";
 import * as seats from "@/app/api/organizations/[orgId]/users/[userId]/seats/route";
 import * as users from "@/app/api/organizations/[orgId]/users/route";
+import * as channels from "@/app/api/organizations/[orgId]/channels/route";
+import * as channel from "@/app/api/organizations/[orgId]/channels/[channel]/route";
+import * as packages from "@/app/api/organizations/[orgId]/channels/[channel]/packages/route";
+import * as packageFile from "@/app/api/organizations/[orgId]/channels/[channel]/packages/[subdir]/[filename]/route";
+import * as groups from "@/app/api/organizations/[orgId]/groups/route";
+import * as group from "@/app/api/organizations/[orgId]/groups/[groupId]/route";
+import * as groupMembers from "@/app/api/organizations/[orgId]/groups/[groupId]/members/route";
 import * as revoke from "@/app/api/oauth/revoke/route";
 import * as oauth from "@/app/api/oauth/token/route";
 import * as iam from "@/app/api/iam/token/route";
@@ -37,6 +44,22 @@ const routes: Array<[string, Handler, string[]]> = [
   ["POST users/{userId}/seats", seats.POST, ["orgId", "userId"]],
   ["DELETE users/{userId}/seats", seats.DELETE, ["orgId", "userId"]],
   ["GET invitations", invitations.GET, ["orgId"]],
+  ["GET channels", channels.GET, ["orgId"]],
+  ["POST channels", channels.POST, ["orgId"]],
+  ["GET channels/{channel}", channel.GET, ["orgId", "channel"]],
+  ["PATCH channels/{channel}", channel.PATCH, ["orgId", "channel"]],
+  ["DELETE channels/{channel}", channel.DELETE, ["orgId", "channel"]],
+  ["GET channels/{channel}/packages", packages.GET, ["orgId", "channel"]],
+  ["PUT channels/{channel}/packages/{subdir}/{filename}", packageFile.PUT, ["orgId", "channel", "subdir", "filename"]],
+  ["DELETE channels/{channel}/packages/{subdir}/{filename}", packageFile.DELETE, ["orgId", "channel", "subdir", "filename"]],
+  ["GET groups", groups.GET, ["orgId"]],
+  ["POST groups", groups.POST, ["orgId"]],
+  ["GET groups/{groupId}", group.GET, ["orgId", "groupId"]],
+  ["PATCH groups/{groupId}", group.PATCH, ["orgId", "groupId"]],
+  ["DELETE groups/{groupId}", group.DELETE, ["orgId", "groupId"]],
+  ["GET groups/{groupId}/members", groupMembers.GET, ["orgId", "groupId"]],
+  ["POST groups/{groupId}/members", groupMembers.POST, ["orgId", "groupId"]],
+  ["DELETE groups/{groupId}/members", groupMembers.DELETE, ["orgId", "groupId"]],
   ["POST iam/token", iam.POST as Handler, []],
   ["v1 POST service-accounts", v1ServiceAccounts.POST, ["org_id"]],
   ["v1 DELETE service-accounts/{client_id}", v1ServiceAccount.DELETE, ["org_id", "client_id"]],

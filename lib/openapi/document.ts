@@ -1,5 +1,6 @@
 import { createDocument } from "zod-openapi";
 import { activityPaths } from "./paths/activity";
+import { channelPaths } from "./paths/channels";
 import { authPaths } from "./paths/auth";
 import { onboardingPaths } from "./paths/onboarding";
 import { packageServerPaths } from "./paths/package-servers";
@@ -17,6 +18,7 @@ export const apiPaths = {
   ...packageServerPaths,
   ...settingsPaths,
   ...activityPaths,
+  ...channelPaths,
   ...v1Paths,
 };
 

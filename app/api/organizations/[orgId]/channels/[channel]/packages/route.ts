@@ -1,0 +1,8 @@
+import { listPackages } from "@/lib/domain/packages/list-packages";
+import { orgApiRoute } from "@/lib/http/api-handler";
+
+// GET /api/organizations/{orgId}/channels/{channel}/packages
+export const GET = orgApiRoute({ permission: "channels.read" }, async ({ actor, access, params }) => ({
+  status: 200,
+  body: await listPackages(actor, access.org.slug, params.channel),
+}));

@@ -1,0 +1,16 @@
+import { createGroup } from "@/lib/domain/groups/create-group";
+import { listGroups } from "@/lib/domain/groups/list-groups";
+import { orgApiRoute } from "@/lib/http/api-handler";
+import { createGroupSchema } from "@/lib/validation/channels";
+
+// GET /api/organizations/{orgId}/groups
+export const GET = orgApiRoute({ permission: "groups.manage" }, async ({ actor, access }) => ({
+  status: 200,
+  body: await listGroups(actor, access.org.slug),
+}));
+
+// POST /api/organizations/{orgId}/groups
+export const POST = orgApiRoute({ permission: "groups.manage", body: createGroupSchema }, async ({ actor, access, input }) => ({
+  status: 201,
+  body: await createGroup(actor, access.org.slug, input),
+}));
