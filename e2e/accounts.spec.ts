@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import * as OTPAuth from "otpauth";
 import {
   createOrg,
   expectNoA11yViolations,
@@ -184,4 +185,78 @@ test("pages for links that no longer work pass axe", async ({ page }) => {
   await page.goto("/verify-email/not-a-real-token-not-a-real-token");
   await expect(page.getByRole("heading", { name: "This link no longer works" })).toBeVisible();
   await expectNoA11yViolations(page);
+});
+
+const totp = (secret: string, offsetSteps = 0) =>
+  new OTPAuth.TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secret) }).generate({
+    timestamp: Date.now() + offsetSteps * 30_000,
+  });
+
+test("two-factor authentication: enrol with the QR code or Setup key, sign in with a code and with a recovery code, disable", async ({
+  page,
+}) => {
+  const { email } = await signUp(page, { name: "Tess Totp" });
+  await page.goto("/account");
+  const section = page.getByRole("region", { name: "Two-factor authentication" });
+  await section.getByRole("button", { name: "Enable Two-Factor Authentication" }).click();
+  await expect(section.getByRole("img", { name: "QR code for your authenticator app" })).toBeVisible();
+  const secret = (await section.getByLabel("Setup key").textContent())!.trim();
+  expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+  await expectNoA11yViolations(page);
+  await section.getByLabel("Authentication Code").fill("000000" === totp(secret) ? "111111" : "000000");
+  await section.getByRole("button", { name: "Verify" }).click();
+  await expect(section.getByText("That code is not right.")).toBeVisible();
+  await section.getByLabel("Authentication Code").fill(totp(secret));
+  await section.getByRole("button", { name: "Verify" }).click();
+  const codes = section.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");
+  await expect(codes).toHaveCount(10);
+  const recovery = (await codes.allTextContents()).map((c) => c.trim());
+  await expectNoA11yViolations(page);
+  await section.getByRole("button", { name: "Done" }).click();
+  await expect(section.getByRole("button", { name: "Disable Two-Factor Authentication" })).toBeVisible();
+
+  // The password alone is not enough any more; the next time step's code is (the first was used).
+  await page.context().clearCookies();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign In" }).click();
+  await expect(page.getByLabel("Authentication Code")).toBeVisible();
+  await expectNoA11yViolations(page);
+  await page.getByLabel("Authentication Code").fill(totp(secret, 1));
+  await page.getByRole("button", { name: "Sign In" }).click();
+  await page.waitForURL("**/organizations");
+
+  await page.context().clearCookies();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign In" }).click();
+  await page.getByLabel("Authentication Code").fill(recovery[0]);
+  await page.getByRole("button", { name: "Sign In" }).click();
+  await page.waitForURL("**/organizations");
+
+  // A recovery code works once.
+  await page.context().clearCookies();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign In" }).click();
+  await page.getByLabel("Authentication Code").fill(recovery[0]);
+  await page.getByRole("button", { name: "Sign In" }).click();
+  await expect(page.getByText("That authentication code is not right.")).toBeVisible();
+
+  // The API's password grant is refused for this account.
+  const grant = await page.request.post("/api/oauth/token", { form: { grant_type: "password", username: email, password: PASSWORD } });
+  expect(grant.status()).toBe(400);
+  expect(await grant.json()).toMatchObject({ error: "invalid_grant", error_description: expect.stringMatching(/service account/) });
+
+  await page.getByLabel("Authentication Code").fill(recovery[1]);
+  await page.getByRole("button", { name: "Sign In" }).click();
+  await page.waitForURL("**/organizations");
+  await page.goto("/account");
+  await section.getByLabel("Password").fill(PASSWORD);
+  await section.getByLabel("Authentication Code").fill(recovery[2]);
+  await section.getByRole("button", { name: "Disable Two-Factor Authentication" }).click();
+  await expect(section.getByRole("button", { name: "Enable Two-Factor Authentication" })).toBeVisible();
 });

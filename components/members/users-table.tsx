@@ -176,6 +176,7 @@ export function UsersTable(props: {
             {sortHeader("Seat", "seat")}
             {sortHeader("Joined", "joined")}
             <Th>Token</Th>
+            <Th>2FA</Th>
             {canManage && (
               <Th>
                 <span className="sr-only">Actions</span>
@@ -186,7 +187,7 @@ export function UsersTable(props: {
         <TBody>
           {data.rows.length === 0 && (
             <tr>
-              <Td colSpan={8} className="py-8 text-center text-zinc-600">
+              <Td colSpan={9} className="py-8 text-center text-zinc-600">
                 No members match.
               </Td>
             </tr>
@@ -228,6 +229,7 @@ export function UsersTable(props: {
                 <Td>{m.seat ? "Yes" : "No"}</Td>
                 <Td className="whitespace-nowrap">{formatDate(m.joinedAt)}</Td>
                 <Td className="whitespace-nowrap">{tokenLabel(m.token)}</Td>
+                <Td>{m.email === null ? <span className="text-zinc-600">Exempt</span> : m.twoFactor ? "On" : "Off"}</Td>
                 {canManage && (
                   <Td className="text-right">
                     <MemberActions member={m} isSelf={isSelf} handlers={handlers} />

@@ -7,7 +7,9 @@ import { toActionResult } from "@/lib/actions/result";
 import { changePassword, deleteAccount, requestEmailChange, updateName } from "@/lib/domain/account/account-settings";
 import { requestPasswordReset, resetPassword } from "@/lib/domain/account/reset-password";
 import { signOutOtherSessions, signOutSession } from "@/lib/domain/account/sessions";
+import { disableTwoFactor, enableTwoFactor, getTwoFactorSetup } from "@/lib/domain/account/two-factor";
 import { confirmEmailLink, resendVerificationEmail } from "@/lib/domain/account/verify-email";
+import QRCode from "qrcode";
 
 export async function forgotPasswordAction(input: Record<string, string>) {
   const ip = clientIp(await headers());
@@ -77,4 +79,28 @@ export async function signOutOtherSessionsAction() {
 export async function deleteAccountAction(input: Record<string, string>) {
   const actor = await requireSessionUser("/account");
   return toActionResult(() => deleteAccount(actor, input));
+}
+
+export async function startTwoFactorSetupAction() {
+  const actor = await requireSessionUser("/account");
+  return toActionResult(async () => {
+    const setup = await getTwoFactorSetup(actor);
+    if (setup.enabled) return { enabled: true as const };
+    const qr = await QRCode.toDataURL(setup.uri, { margin: 1, width: 200 });
+    return { enabled: false as const, secret: setup.secret, qr };
+  });
+}
+
+export async function enableTwoFactorAction(input: Record<string, string>) {
+  const actor = await requireSessionUser("/account");
+  return toActionResult(() => enableTwoFactor(actor, input));
+}
+
+export async function disableTwoFactorAction(input: Record<string, string>) {
+  const actor = await requireSessionUser("/account");
+  return toActionResult(async () => {
+    const done = await disableTwoFactor(actor, input);
+    revalidatePath("/", "layout");
+    return done;
+  });
 }

@@ -34,3 +34,5 @@ export const disableTwoFactorSchema = z.object({
   password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200),
   code,
 });
+
+export const twoFactorPolicySchema = z.object({ required: z.boolean({ error: "Choose on or off." }) });

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/account/action-form";
 import { SessionsList } from "@/components/account/sessions-list";
+import { TwoFactorSection } from "@/components/account/two-factor-section";
 import { EffectiveAccessView } from "@/components/settings/effective-access-view";
 import { Card, PageHeader } from "@/components/ui/card";
 import { changeEmailAction, changePasswordAction, deleteAccountAction, saveNameAction } from "@/lib/actions/account";
 import { requireSessionUser } from "@/lib/auth/session";
 import { describeBrowser } from "@/lib/domain/account/describe-browser";
 import { listSessions } from "@/lib/domain/account/sessions";
+import { getTwoFactorSetup } from "@/lib/domain/account/two-factor";
 import { getEffectiveAccess } from "@/lib/domain/settings/effective-access";
 
 export const metadata: Metadata = { title: "Account" };
@@ -33,7 +35,11 @@ function Section({ title, description, children }: { title: string; description?
 
 export default async function AccountPage() {
   const user = await requireSessionUser("/account");
-  const [access, sessions] = await Promise.all([getEffectiveAccess(user), listSessions(user, user.sessionId)]);
+  const [access, sessions, twoFactor] = await Promise.all([
+    getEffectiveAccess(user),
+    listSessions(user, user.sessionId),
+    getTwoFactorSetup(user).then((s) => s.enabled),
+  ]);
   return (
     <main className="mx-auto max-w-4xl px-4 py-8 sm:px-6">
       <nav aria-label="Breadcrumb" className="mb-4 text-sm">
@@ -82,6 +88,9 @@ export default async function AccountPage() {
           action={changeEmailAction}
           success="Check the new address for a link to confirm it."
         />
+      </Section>
+      <Section title="Two-factor authentication" description="A code from an authenticator app, asked after your password.">
+        <TwoFactorSection enabled={twoFactor} />
       </Section>
       <Section title="Sessions" description="Browsers signed in to your account.">
         <SessionsList

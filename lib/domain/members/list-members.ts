@@ -18,6 +18,8 @@ export type MemberRow = {
   seat: boolean;
   joinedAt: string;
   token: TokenStatus;
+  /** Whether the member signs in with two-factor authentication (managed users: never). */
+  twoFactor: boolean;
 };
 
 export type MembersPage = {
@@ -69,6 +71,7 @@ export async function listMembers(actor: Actor, orgSlug: string, query: ListMemb
         role: t.memberships.role,
         seatAssignedAt: t.memberships.seatAssignedAt,
         joinedAt: t.memberships.createdAt,
+        twoFactorAt: t.users.totpEnabledAt,
       })
       .from(t.memberships)
       .innerJoin(t.users, eq(t.users.id, t.memberships.userId))
@@ -112,6 +115,7 @@ export async function listMembers(actor: Actor, orgSlug: string, query: ListMemb
       seat: r.seatAssignedAt !== null,
       joinedAt: r.joinedAt.toISOString(),
       token: tokenStatus(tokenOf.get(r.userId), now),
+      twoFactor: r.twoFactorAt !== null,
     })),
   };
 }

@@ -14,6 +14,14 @@ export type OrgAccess = {
 
 const orgNotFound = () => notFound("Organization not found.");
 
+export const mfaRequired = (orgName: string) =>
+  new AppError(
+    "forbidden",
+    `${orgName} requires two-factor authentication. Enable it on your account page to continue.`,
+    undefined,
+    "mfa_required",
+  );
+
 /**
  * Loads an org by its Organization ID for an actor, from the database on every call (never
  * from a session), so removal and role changes apply at once. Orgs the actor cannot see are
@@ -27,11 +35,15 @@ export async function loadOrgAccess(actor: Actor, orgSlug: string, permission?: 
   let access: OrgAccess | undefined;
   if (actor.kind === "user") {
     const [row] = await q
-      .select({ org: t.organizations, role: t.memberships.role })
+      .select({ org: t.organizations, role: t.memberships.role, twoFactorAt: t.users.totpEnabledAt })
       .from(t.organizations)
       .innerJoin(t.memberships, and(eq(t.memberships.orgId, t.organizations.id), eq(t.memberships.userId, actor.userId)))
+      .innerJoin(t.users, eq(t.users.id, t.memberships.userId))
       .where(eq(t.organizations.slug, slug))
       .limit(1);
+    // The org's "Require two-factor authentication": a member without 2FA can do nothing in it
+    // (pages, actions and API alike) until they enable it.
+    if (row?.org.requireTwoFactor && !row.twoFactorAt) throw mfaRequired(row.org.name);
     if (row) access = { org: row.org, role: row.role, principal: { kind: "member", role: row.role } };
   } else {
     const [org] = await q.select().from(t.organizations).where(eq(t.organizations.slug, slug)).limit(1);

@@ -1,4 +1,4 @@
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { requireSessionUser } from "@/lib/auth/session";
 import { can, type Permission } from "@/lib/authz/policy";
@@ -13,6 +13,8 @@ export const getOrgContext = cache(async (orgId: string) => {
     return { user, ...access, can: (permission: Permission) => can(access.principal, permission) };
   } catch (err) {
     if (err instanceof AppError && err.code === "not_found") notFound();
+    // The org requires two-factor authentication and this member has none yet.
+    if (err instanceof AppError && err.reason === "mfa_required") redirect(`/two-factor-required?org=${encodeURIComponent(orgId)}`);
     throw err;
   }
 });

@@ -15,10 +15,20 @@ export type TokenState = {
   periodEnd: Date | null;
   /** Set while an instance admin has disabled the member's account. */
   userDisabledAt: Date | null;
+  /** The org requires two-factor authentication and this member has none (managed users are exempt). */
+  mfaMissing: boolean;
 };
 
 export type InvalidReason =
-  "malformed" | "unknown" | "revoked" | "expired" | "not_member" | "no_seat" | "subscription_inactive" | "account_disabled";
+  | "malformed"
+  | "unknown"
+  | "revoked"
+  | "expired"
+  | "not_member"
+  | "no_seat"
+  | "subscription_inactive"
+  | "account_disabled"
+  | "mfa_required";
 
 export type TokenVerdict =
   | { valid: true; tokenId: string; orgId: string; userId: string; issuedAt: Date; expiresAt: Date }
@@ -37,6 +47,9 @@ const stateColumns = {
   subscriptionStatus: t.subscriptions.status,
   periodEnd: t.subscriptions.currentPeriodEnd,
   userDisabledAt: t.users.disabledAt,
+  userTwoFactorAt: t.users.totpEnabledAt,
+  userManagedBy: t.users.managedByOrgId,
+  orgRequiresTwoFactor: t.organizations.requireTwoFactor,
 };
 
 const stateQuery = (q: Queryable) =>
@@ -45,13 +58,14 @@ const stateQuery = (q: Queryable) =>
     .from(t.memberTokens)
     .leftJoin(t.memberships, and(eq(t.memberships.orgId, t.memberTokens.orgId), eq(t.memberships.userId, t.memberTokens.userId)))
     .leftJoin(t.subscriptions, eq(t.subscriptions.orgId, t.memberTokens.orgId))
-    .leftJoin(t.users, eq(t.users.id, t.memberTokens.userId));
+    .leftJoin(t.users, eq(t.users.id, t.memberTokens.userId))
+    .leftJoin(t.organizations, eq(t.organizations.id, t.memberTokens.orgId));
 
 type StateRow = Awaited<ReturnType<ReturnType<typeof stateQuery>["execute"]>>[number];
 
-function toState({ membershipId, tokenHash, ...rest }: StateRow): TokenState {
+function toState({ membershipId, tokenHash, userTwoFactorAt, userManagedBy, orgRequiresTwoFactor, ...rest }: StateRow): TokenState {
   void tokenHash;
-  return { ...rest, isMember: membershipId !== null };
+  return { ...rest, isMember: membershipId !== null, mfaMissing: !!orgRequiresTwoFactor && !userTwoFactorAt && !userManagedBy };
 }
 
 export async function loadTokenState(q: Queryable, tokenHash: string): Promise<TokenState | null> {
@@ -81,6 +95,7 @@ export function evaluateTokenState(state: TokenState | null, now = Date.now()): 
   if (state.expiresAt.getTime() <= now) return invalid("expired");
   if (!state.isMember) return invalid("not_member");
   if (state.userDisabledAt) return invalid("account_disabled");
+  if (state.mfaMissing) return invalid("mfa_required");
   if (!state.seatAssignedAt) return invalid("no_seat");
   if (state.subscriptionStatus !== "active" || !state.periodEnd || state.periodEnd.getTime() <= now) {
     return invalid("subscription_inactive");

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { LeaveOrganization } from "@/components/members/leave-organization";
 import { OrgProfileForm } from "@/components/organizations/org-profile-form";
+import { TwoFactorPolicy } from "@/components/organizations/two-factor-policy";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getOrgContext } from "../org-context";
 
@@ -21,6 +22,10 @@ export default async function OrgProfilePage({ params }: { params: Promise<{ org
           cloudNotebooks={org.cloudNotebooks}
           canEdit={can("org.update") && can("settings.update")}
         />
+      </Card>
+      <Card className="mt-6 p-6">
+        <h2 className="text-base font-semibold text-zinc-900">Security</h2>
+        <TwoFactorPolicy orgId={org.slug} required={org.requireTwoFactor} canEdit={can("settings.update")} />
       </Card>
       <LeaveOrganization orgId={org.slug} orgName={org.name} canLeave={can("org.leave")} />
     </>
