@@ -30,7 +30,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       title: "Org Portal API",
       version: "0.1.0",
       description:
-        "Automate onboarding and offboarding: service accounts, users, seats and tokens. Get a token at POST /api/oauth/token, then send `Authorization: Bearer <token>`. Calls need an active subscription. Errors are application/problem+json (RFC 9457) with a stable `code`.",
+        "Automate onboarding and offboarding: service accounts, users, seats and tokens. Get a token at POST /api/oauth/token, then send `Authorization: Bearer <token>`. Calls need an active subscription. Errors are application/problem+json (RFC 9457) with a stable `code`. Scripts written for Anaconda's Organization Management API (v1) run unchanged against the Anaconda-compatible API (v1) section: `/api/v1/organizations/{org_id}/...` with tokens from POST /api/iam/token; its errors are `{error: {code, message, data}}`, and 422 `{detail: [{loc, msg, type}]}`.",
     },
     servers: [{ url: serverUrl }],
     components: {
