@@ -8,6 +8,8 @@ export type InvitationEmailProps = {
   /** Already formatted for people, e.g. "December 3, 2026, 14:05 UTC". */
   expiresAt: string;
   recipientEmail: string;
+  /** What the person joins as, e.g. "You will join as a Billing Manager, with a seat." */
+  offer: string;
 };
 
 export function invitationSubject({ orgName, inviterName }: Pick<InvitationEmailProps, "orgName" | "inviterName">) {
@@ -20,6 +22,7 @@ export default function InvitationEmail({
   acceptUrl = "http://localhost:3000/invitations/inv_example",
   expiresAt = "December 3, 2026, 14:05 UTC",
   recipientEmail = "grace@example.com",
+  offer = "You will join as a Member, with a seat: you can issue your access token as soon as you accept.",
 }: Partial<InvitationEmailProps>) {
   return (
     // A preview close to the 150 characters inboxes show also spares the invisible padding
@@ -29,9 +32,9 @@ export default function InvitationEmail({
       heading={`Join ${orgName}`}
     >
       <Text style={paragraph}>
-        {inviterName} invited you to join the organization <strong>{orgName}</strong> on {appName}. As a member you can see its members and,
-        once you are given a seat, issue your access token.
+        {inviterName} invited you to join the organization <strong>{orgName}</strong> on {appName}.
       </Text>
+      <Text style={paragraph}>{offer}</Text>
       <Button href={acceptUrl} style={buttonStyle}>
         Accept invitation
       </Button>

@@ -8,9 +8,9 @@ const cell = (value: string) => {
 
 /** The per-address report as a CSV file (UTF-8 with BOM, so spreadsheets read it right). */
 export function reportToCsv(entries: InviteReportEntry[]): string {
-  const lines = [["email", "result", "details", "rows"].join(",")];
+  const lines = [["email", "result", "role", "details", "rows"].join(",")];
   for (const e of entries) {
-    lines.push([e.email, outcomeLabels[e.outcome], e.reason ?? "", (e.rows ?? []).join(" ")].map(cell).join(","));
+    lines.push([e.email, outcomeLabels[e.outcome], e.role ?? "", e.reason ?? "", (e.rows ?? []).join(" ")].map(cell).join(","));
   }
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

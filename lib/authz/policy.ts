@@ -23,6 +23,8 @@ export const policy = {
   // or made only by a person who is one: a leaked CI secret must not take over the org.
   "members.manageAdmins": { roles: ["admin"], serviceAccount: false },
   "invitations.manage": { roles: ["admin"], serviceAccount: true },
+  // Nobody invites above their own role: a service account is not an Account Admin.
+  "invitations.inviteAdmin": { roles: ["admin"], serviceAccount: false },
   "subscription.read": { roles: ["admin", "billing_manager"], serviceAccount: true },
   "subscription.manage": { roles: ["admin", "billing_manager"], serviceAccount: false },
   "tokens.self": { roles: ["admin", "billing_manager", "member"], serviceAccount: false },

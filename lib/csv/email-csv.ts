@@ -1,13 +1,23 @@
 import { parse } from "csv-parse/sync";
-import { AppError } from "@/lib/errors";
-import { checkInviteEmail, MAX_CSV_BYTES, MAX_INVITES_PER_REQUEST, type EmailCheck } from "@/lib/validation/invitations";
+import { AppError, type ErrorReason } from "@/lib/errors";
+import {
+  checkInviteEmail,
+  CSV_ROLES,
+  MAX_CSV_BYTES,
+  MAX_INVITES_PER_REQUEST,
+  type EmailCheck,
+  type InviteRole,
+} from "@/lib/validation/invitations";
 
-/** One distinct address (or invalid value) of a file, with every row it appeared on. */
-export type CsvEmailEntry = { value: string; rows: number[]; check: EmailCheck };
-export type ParsedEmailCsv = { entries: CsvEmailEntry[]; dataRows: number; header: boolean; column: number };
+/**
+ * One distinct address (or invalid value) of a file, with every row it appeared on, and the
+ * role of its `role` column when the file has one and the cell is not blank.
+ */
+export type CsvEmailEntry = { value: string; rows: number[]; check: EmailCheck; role?: InviteRole };
+export type ParsedEmailCsv = { entries: CsvEmailEntry[]; dataRows: number; header: boolean; column: number; roleColumn: number };
 
 const HEADER_NAMES = new Set(["email", "e-mail", "email address", "e-mail address", "emailaddress", "mail"]);
-const refused = (message: string, reason: string) => new AppError("validation", message, { file: message }, reason);
+const refused = (message: string, reason: ErrorReason) => new AppError("validation", message, { file: message }, reason);
 
 /**
  * Reads a CSV of email addresses: header optional (its `email` column, in any case, is used;
@@ -44,6 +54,7 @@ export function parseEmailCsv(file: Uint8Array | string): ParsedEmailCsv {
   // A first row that names an email column, or holds no address at all, is a header.
   const header = emailColumn >= 0 || (first.length > 0 && !first.some((cell) => cell.includes("@")));
   const column = Math.max(emailColumn, 0);
+  const roleColumn = header ? first.indexOf("role") : -1;
   const data = header ? records.slice(1) : records;
   if (data.length > MAX_INVITES_PER_REQUEST) {
     throw refused(
@@ -57,13 +68,31 @@ export function parseEmailCsv(file: Uint8Array | string): ParsedEmailCsv {
     const raw = (record[column] ?? "").trim();
     // csv-parse counts lines up to the end of a record; quoted line breaks move its start back.
     const row = info.lines - record.reduce((n, cell) => n + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
-    const check = checkInviteEmail(raw);
-    const key = check.ok ? check.email : raw.toLowerCase();
+    const emailCheck = checkInviteEmail(raw);
+    const role = roleColumn >= 0 ? roleOf(record[roleColumn], row) : { ok: true as const, role: undefined };
+    const check: EmailCheck = emailCheck.ok && !role.ok ? { ok: false, reason: role.reason } : emailCheck;
+    const key = emailCheck.ok ? emailCheck.email : raw.toLowerCase();
     const seen = byKey.get(key);
-    if (seen) seen.rows.push(row);
-    else byKey.set(key, { value: check.ok ? check.email : raw, rows: [row], check });
+    if (!seen) byKey.set(key, { value: emailCheck.ok ? emailCheck.email : raw, rows: [row], check, role: role.ok ? role.role : undefined });
+    else {
+      seen.rows.push(row);
+      // An address listed again with a bad or different role is not guessed at: it is reported.
+      if (seen.check.ok && !check.ok) seen.check = check;
+      else if (seen.check.ok && role.ok && role.role !== seen.role) {
+        seen.check = { ok: false, reason: `Listed with different roles (rows ${seen.rows.join(", ")})` };
+      }
+    }
   }
-  return { entries: [...byKey.values()], dataRows: data.length, header, column };
+  return { entries: [...byKey.values()], dataRows: data.length, header, column, roleColumn };
+}
+
+/** A `role` cell: blank means the role chosen in the dialog; anything but the three names is invalid. */
+function roleOf(cell: string | undefined, row: number): { ok: true; role?: InviteRole } | { ok: false; reason: string } {
+  const value = (cell ?? "").trim().toLowerCase();
+  if (!value) return { ok: true };
+  if ((CSV_ROLES as readonly string[]).includes(value)) return { ok: true, role: value as InviteRole };
+  const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  return { ok: false, reason: `Row ${row}: role "${shown}" is not one of ${CSV_ROLES.join(", ")}` };
 }
 
 const tooBig = () =>

@@ -22,7 +22,19 @@ export function checkInviteEmail(raw: string): EmailCheck {
   return { ok: true, email: parsed.data };
 }
 
-export const inviteMembersSchema = z.object({
+/** The roles an invitation may carry; the CSV `role` column uses the same names. */
+export const CSV_ROLES = ["member", "billing_manager", "admin"] as const;
+export type InviteRole = (typeof CSV_ROLES)[number];
+export const inviteRoleSchema = z.enum(CSV_ROLES, { error: "Choose Member, Billing Manager or Account Admin." });
+
+/** What the Invite Members dialog and the API send besides the addresses: one role and seat for all. */
+export const inviteOptionsSchema = z.object({
+  role: inviteRoleSchema.optional().default("member"),
+  assignSeat: z.boolean({ error: "Assign a seat is true or false." }).optional().default(false),
+});
+export type InviteOptions = z.output<typeof inviteOptionsSchema>;
+
+export const inviteMembersSchema = inviteOptionsSchema.extend({
   emails: z
     .array(z.string().max(1000, "Each entry is at most 1,000 characters."), { error: "Add at least one email address." })
     .min(1, "Add at least one email address.")
@@ -48,12 +60,14 @@ export type ListInvitationsInput = z.input<typeof listInvitationsSchema>;
 export const INVITATION_TOKEN_PATTERN = /^inv_[A-Za-z0-9_-]{43}$/;
 
 /** What happened to each address of an invite request. */
-export type InviteOutcome = "invited" | "already_invited" | "already_member" | "invalid";
+export type InviteOutcome = "invited" | "already_invited" | "already_member" | "no_seat_available" | "invalid";
 
 export type InviteReportEntry = {
   /** The normalised address, or the value as given when it is not a valid address. */
   email: string;
   outcome: InviteOutcome;
+  /** The role the invitation carries (for entries that were sent). */
+  role?: InviteRole;
   /** Why an entry is invalid, or a note (e.g. listed twice in the file). */
   reason?: string;
   /** CSV row numbers (1 = the first line of the file) where this address appeared. */
@@ -69,5 +83,42 @@ export const outcomeLabels: Record<InviteOutcome, string> = {
   invited: "Invited",
   already_invited: "Already invited (resent)",
   already_member: "Already a member (skipped)",
+  no_seat_available: "Not invited: no seat available",
   invalid: "Invalid",
 };
+
+/** POST /api/organizations/{orgId}/invitations: the same invite as the dialog, in the API's words. */
+export const inviteRequestSchema = z
+  .object({
+    emails: inviteMembersSchema.shape.emails,
+    role: inviteRoleSchema.optional().default("member").meta({ description: "The role every address joins with." }),
+    assign_seat: z
+      .boolean({ error: "assign_seat is true or false." })
+      .optional()
+      .default(false)
+      .meta({ description: "Reserve a seat for each invitation; addresses that find none are reported no_seat_available and not sent." }),
+  })
+  .meta({ id: "InviteRequest" });
+
+const inviteOutcomes = [
+  "invited",
+  "already_invited",
+  "already_member",
+  "no_seat_available",
+  "invalid",
+] as const satisfies readonly InviteOutcome[];
+
+export const inviteReportSchema = z
+  .object({
+    entries: z.array(
+      z.object({
+        email: z.string(),
+        outcome: z.enum(inviteOutcomes),
+        role: inviteRoleSchema.optional(),
+        reason: z.string().optional(),
+        rows: z.array(z.number().int()).optional(),
+      }),
+    ),
+    counts: z.object(Object.fromEntries(inviteOutcomes.map((o) => [o, z.number().int()])) as Record<InviteOutcome, z.ZodNumber>),
+  })
+  .meta({ id: "InviteReport" });

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { t, type Tx } from "@/db";
 import type { Organization } from "@/db/schema";
 import { lockOrgInvitations, type SendContext } from "../invitations/invite-context";
+import { holdsSeat } from "../invitations/seat-budget";
 import { createInvitations, reissueInvitations } from "../invitations/send-links";
 
 /**
@@ -35,11 +36,15 @@ export async function inviteInstead(
   if (!send) throw new Error("An invitation needs a prepared send.");
   await lockOrgInvitations(tx, org.id);
   const [pending] = await tx
-    .select({ id: t.invitations.id, email: t.invitations.email })
+    .select({ id: t.invitations.id, role: t.invitations.role, withSeat: t.invitations.withSeat, expiresAt: t.invitations.expiresAt })
     .from(t.invitations)
     .where(and(eq(t.invitations.orgId, org.id), eq(t.invitations.email, email), eq(t.invitations.status, "pending")))
     .limit(1);
-  const [sent] = pending ? await reissueInvitations(tx, send, [pending]) : await createInvitations(tx, send, [email]);
+  // A pending invitation keeps its role, and its seat while it still holds one (reserving a
+  // seat again would need the subscription lock); a new one is a Member's, without a seat.
+  const [sent] = pending
+    ? await reissueInvitations(tx, send, [{ id: pending.id, role: pending.role, withSeat: holdsSeat(pending, send.now) }])
+    : await createInvitations(tx, send, [{ email, role: "member", withSeat: false }]);
   return {
     invited: true,
     email,

@@ -53,7 +53,7 @@ describe("acceptInvitation", () => {
     // The account's address in another case still matches.
     const invitee = await userWithEmail(email.toUpperCase(), "Grace");
     const result = await acceptInvitation(invitee, token);
-    expect(result).toEqual({ orgSlug: org.slug, joined: true });
+    expect(result).toEqual({ orgSlug: org.slug, joined: true, seat: false });
 
     expect(await membershipOf(org.id, invitee.userId)).toEqual([expect.objectContaining({ role: "member", seatAssignedAt: null })]);
     const [row] = await invitationsOf(org.id);
@@ -168,7 +168,7 @@ describe("acceptInvitation", () => {
     const { org, email, token } = await invited();
     const invitee = await userWithEmail(email);
     await addMember(org.id, invitee, "billing_manager");
-    await expect(acceptInvitation(invitee, token)).resolves.toEqual({ orgSlug: org.slug, joined: false });
+    await expect(acceptInvitation(invitee, token)).resolves.toEqual({ orgSlug: org.slug, joined: false, seat: false });
     expect(await membershipOf(org.id, invitee.userId)).toEqual([expect.objectContaining({ role: "billing_manager" })]);
     expect((await invitationsOf(org.id))[0].status).toBe("accepted");
   });

@@ -63,7 +63,7 @@ describe("only admins of the org manage its invitations", () => {
       (actor, c) => inviteMembers(actor, c.org.slug, { emails: [email] }),
       async (c) => {
         const report = await inviteMembers(c.admin, c.org.slug, { emails: [email] });
-        expect(report.entries).toEqual([{ email, outcome: "invited" }]);
+        expect(report.entries).toEqual([{ email, outcome: "invited", role: "member" }]);
       },
     );
   });

@@ -3,8 +3,20 @@ import { db, t, type Tx } from "@/db";
 import type { Organization } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { INVITATION_VALID_DAYS } from "@/lib/validation/invitations";
+import type { RenderedEmail } from "@/lib/email/render";
 import { renderInvitationTemplate } from "./invitation-email";
-import type { SendContext } from "./send-links";
+
+/** What a send needs that does not depend on the recipients. */
+export type SendContext = {
+  orgId: string;
+  actor: Actor;
+  inviter: { id: string | null; label: string };
+  now: Date;
+  expiresAt: Date;
+  message: RenderedEmail;
+  /** Stored with each activity entry (e.g. { source: "csv" }). */
+  metadata?: Record<string, unknown>;
+};
 
 /** Every invitation use case takes an injectable clock, so expiry is tested without waiting. */
 export type InvitationCtx = { now?: Date };
@@ -47,13 +59,3 @@ export const jsonList = (values: string[]) => sql`(select value from json_array_
 
 /** The same for ids (already validated as UUIDs), so the primary key index can be used. */
 export const jsonUuidList = (values: string[]) => sql`(select value::uuid from json_array_elements_text(${JSON.stringify(values)}::json))`;
-
-/** The actor columns of the activity table, for the statements that write many entries at once. */
-export function activityActor(actor: Actor) {
-  return {
-    type: actor.kind === "anonymous" ? "system" : actor.kind,
-    id: actor.kind === "user" ? actor.userId : actor.kind === "service_account" ? actor.serviceAccountId : null,
-    label: actor.kind === "anonymous" ? null : actor.label,
-    ip: actor.ip ?? null,
-  };
-}

@@ -21,10 +21,10 @@ describe("inviteMembers", () => {
     const [a, b] = [uniqueAddress(), uniqueAddress()];
     const report = await inviteMembers(admin, org.slug, { emails: [a.toUpperCase(), ` ${b} `] }, { now });
     expect(report.entries).toEqual([
-      { email: a, outcome: "invited" },
-      { email: b, outcome: "invited" },
+      { email: a, outcome: "invited", role: "member" },
+      { email: b, outcome: "invited", role: "member" },
     ]);
-    expect(report.counts).toEqual({ invited: 2, already_invited: 0, already_member: 0, invalid: 0 });
+    expect(report.counts).toEqual({ invited: 2, already_invited: 0, already_member: 0, no_seat_available: 0, invalid: 0 });
 
     const rows = await invitationsOf(org.id);
     expect(rows.map((r) => r.email).sort()).toEqual([a, b].sort());
@@ -69,7 +69,7 @@ describe("inviteMembers", () => {
 
     const later = new Date(first.getTime() + 3 * DAY);
     const report = await inviteMembers(admin, org.slug, { emails: [email.toUpperCase()] }, { now: later });
-    expect(report.entries).toEqual([{ email, outcome: "already_invited" }]);
+    expect(report.entries).toEqual([{ email, outcome: "already_invited", role: "member" }]);
     const rows = await invitationsOf(org.id);
     expect(rows).toHaveLength(1);
     expect(rows[0].expiresAt.getTime()).toBe(later.getTime() + 7 * DAY);
@@ -90,7 +90,7 @@ describe("inviteMembers", () => {
     expect(report.entries).toEqual([
       { email: member.label, outcome: "already_member" },
       { email: "not-an-email", outcome: "invalid", reason: "Not a valid email address" },
-      { email: fresh, outcome: "invited", reason: "Listed 2 times; handled once" },
+      { email: fresh, outcome: "invited", role: "member", reason: "Listed 2 times; handled once" },
       { email: admin.label, outcome: "already_member" },
     ]);
     expect((await invitationsOf(org.id)).map((r) => r.email)).toEqual([fresh]);
@@ -151,13 +151,13 @@ describe("inviteFromCsv", () => {
     const file = `\uFEFFName;E-Mail\r\nX;${x}\r\n\r\nMember;${member.label}\r\nBad;nope@\r\nPending;${pending.toUpperCase()}\r\n"Y, Jr.";${y}\r\nX again;${x.toUpperCase()}\r\n`;
     const report = await inviteFromCsv(admin, org.slug, csv(file), { fileName: "team.csv" });
     expect(report.entries).toEqual([
-      { email: x, outcome: "invited", rows: [2, 8], reason: "Listed 2 times in the file (rows 2, 8); handled once" },
+      { email: x, outcome: "invited", role: "member", rows: [2, 8], reason: "Listed 2 times in the file (rows 2, 8); handled once" },
       { email: member.label, outcome: "already_member", rows: [4] },
       { email: "nope@", outcome: "invalid", reason: "Not a valid email address", rows: [5] },
-      { email: pending, outcome: "already_invited", rows: [6] },
-      { email: y, outcome: "invited", rows: [7] },
+      { email: pending, outcome: "already_invited", role: "member", rows: [6] },
+      { email: y, outcome: "invited", role: "member", rows: [7] },
     ]);
-    expect(report.counts).toEqual({ invited: 2, already_invited: 1, already_member: 1, invalid: 1 });
+    expect(report.counts).toEqual({ invited: 2, already_invited: 1, already_member: 1, no_seat_available: 0, invalid: 1 });
     const rows = await invitationsOf(org.id);
     expect(rows.map((r) => r.email).sort()).toEqual([pending, x, y].sort());
     const [summary] = await db()

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, ilike, type SQL } from "drizzle-orm";
 import { db, t } from "@/db";
+import type { Role } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { INVITATIONS_PAGE_SIZE, listInvitationsSchema, type ListInvitationsInput } from "@/lib/validation/invitations";
 import { parseInput } from "@/lib/validation/parse";
@@ -10,6 +11,9 @@ import type { InvitationCtx } from "./invite-context";
 export type InvitationListRow = {
   id: string;
   email: string;
+  role: Role;
+  /** Whether a seat comes with it; a pending one holds it until it expires. */
+  withSeat: boolean;
   invitedBy: string | null;
   sentAt: string;
   expiresAt: string;
@@ -41,6 +45,8 @@ export async function listInvitations(
       .select({
         id: t.invitations.id,
         email: t.invitations.email,
+        role: t.invitations.role,
+        withSeat: t.invitations.withSeat,
         invitedBy: t.invitations.invitedByLabel,
         sentAt: t.invitations.sentAt,
         expiresAt: t.invitations.expiresAt,

@@ -12,7 +12,7 @@ import { onboardingSchema } from "@/lib/validation/onboarding";
 import { parseInput } from "@/lib/validation/parse";
 import { recordActivities } from "../activity/record-activity";
 import { lockOrgAccess } from "../members/lock-org";
-import { countAssignedSeats, lockSubscription, noSubscriptionError } from "../seats/seat-usage";
+import { countHeldSeats, lockSubscription, noSubscriptionError } from "../seats/seat-usage";
 import { prepareOnboardingEmails } from "./onboarding-emails";
 
 export type OnboardingResult = {
@@ -34,7 +34,8 @@ export async function onboardUsers(actor: Actor, orgSlug: string, input: unknown
     const { org } = await lockOrgAccess(tx, actor, orgSlug, "members.manage");
     const sub = await lockSubscription(tx, org.id);
     if (!sub) throw noSubscriptionError();
-    let available = Math.max(0, sub.seats - (await countAssignedSeats(tx, org.id)));
+    // Seats reserved by pending invitations are promised to the invited people: not free here.
+    let available = Math.max(0, sub.seats - (await countHeldSeats(tx, org.id, now)).held);
 
     const normalized = user_emails.map((raw) => ({ raw, email: emailSchema.safeParse(raw).data }));
     const candidates = [...new Set(normalized.flatMap((n) => (n.email ? [n.email] : [])))];

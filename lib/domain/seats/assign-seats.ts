@@ -3,7 +3,7 @@ import { db, t } from "@/db";
 import SeatAssignedEmail, { seatAssignedSubject } from "@/emails/seat-assigned";
 import type { Actor } from "@/lib/authz/actor";
 import { appUrl } from "@/lib/config";
-import { enqueueEmailToMany } from "@/lib/email/outbox";
+import { enqueueEmails } from "@/lib/email/outbox";
 import { notFound } from "@/lib/errors";
 import { renderEmail } from "@/lib/email/render";
 import { bulkUsersSchema, memberTargetSchema, type BulkUsersInput } from "@/lib/validation/members";
@@ -20,7 +20,7 @@ export type AssignOutcome = "assigned" | "already_assigned" | "no_seat_available
 export type SeatResult<O extends string> = { userId: string; label: string | null; outcome: O };
 export type BulkSeatReport<O extends string> = {
   results: SeatResult<O>[];
-  seats: { total: number; assigned: number; available: number };
+  seats: { total: number; assigned: number; reserved: number; available: number };
 };
 
 /**
@@ -40,8 +40,9 @@ export async function assignSeats(
     const { org } = await loadOrgAccess(actor, orgSlug, "members.manage", tx);
     const sub = await lockSubscription(tx, org.id);
     if (!sub) throw noSubscriptionError();
-    const assignedBefore = await countAssignedSeats(tx, org.id);
-    let available = Math.max(0, sub.seats - assignedBefore);
+    // Seats reserved by pending invitations are not free: the invited people are promised them.
+    const { assigned: assignedBefore, reserved } = await countHeldSeats(tx, org.id);
+    let available = Math.max(0, sub.seats - assignedBefore - reserved);
 
     const members = await tx
       .select({ userId: t.memberships.userId, seatAssignedAt: t.memberships.seatAssignedAt, name: t.users.name, email: t.users.email })
@@ -88,21 +89,17 @@ export async function assignSeats(
         seatAssignedSubject(org.name),
         SeatAssignedEmail({ orgName: org.name, tokenAccessUrl: `${appUrl()}/organizations/${org.slug}/token-access` }),
       );
-      await enqueueEmailToMany(
-        tx,
-        mail,
-        recipients.map((m) => m.email!),
-      );
+      await enqueueEmails(tx, { message: mail, recipients: recipients.map((m) => ({ to: m.email! })) });
     }
     const assigned = assignedBefore + done.size;
-    return { results, seats: { total: sub.seats, assigned, available: sub.seats - assigned } };
+    return { results, seats: { total: sub.seats, assigned, reserved, available: Math.max(0, sub.seats - assigned - reserved) } };
   });
 }
 
 /** The single-row action: assigns one seat or says plainly why not. */
 export async function assignSeat(actor: Actor, orgSlug: string, input: { userId: string }, options: SeatOptions = {}) {
   const { userId } = parseInput(memberTargetSchema, input);
-  const report = await assignSeats(actor, orgSlug, { userIds: [userId] });
+  const report = await assignSeats(actor, orgSlug, { userIds: [userId] }, options);
   const [result] = report.results;
   if (result.outcome === "no_seat_available") throw noSeatError(report.seats.total);
   if (result.outcome === "not_member") throw notFound("This person is not a member of this organization.");

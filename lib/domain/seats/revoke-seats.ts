@@ -43,8 +43,8 @@ export async function revokeSeats(actor: Actor, orgSlug: string, input: BulkUser
         target: { type: "user", id, label: memberLabel(byId.get(id)!) },
       })),
     );
-    const { total, assigned, available } = await getSeatUsage(tx, org.id);
-    return { results, seats: { total, assigned, available } };
+    const { total, assigned, reserved, available } = await getSeatUsage(tx, org.id);
+    return { results, seats: { total, assigned, reserved, available } };
   });
 }
 

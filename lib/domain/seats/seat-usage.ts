@@ -1,9 +1,10 @@
-import { and, count, eq, isNotNull } from "drizzle-orm";
+import { and, count, eq, gt, isNotNull } from "drizzle-orm";
 import { t, type Queryable, type Tx } from "@/db";
 import type { Subscription } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 
-export type SeatUsage = { total: number; assigned: number; available: number; hasSubscription: boolean };
+/** `reserved`: seats held by pending, unexpired invitations that come with one. */
+export type SeatUsage = { total: number; assigned: number; reserved: number; available: number; hasSubscription: boolean };
 
 export async function countAssignedSeats(q: Queryable, orgId: string) {
   const [row] = await q
@@ -13,13 +14,38 @@ export async function countAssignedSeats(q: Queryable, orgId: string) {
   return row.n;
 }
 
-export async function getSeatUsage(q: Queryable, orgId: string): Promise<SeatUsage> {
-  const [[sub], assigned] = await Promise.all([
+/**
+ * Seats promised to pending invitations. An expired one holds nothing (its seat is free again
+ * the moment it expires, with no job to run); resending it must find a free seat anew.
+ */
+export async function countReservedSeats(q: Queryable, orgId: string, now = new Date()) {
+  const [row] = await q
+    .select({ n: count() })
+    .from(t.invitations)
+    .where(
+      and(
+        eq(t.invitations.orgId, orgId),
+        eq(t.invitations.status, "pending"),
+        eq(t.invitations.withSeat, true),
+        gt(t.invitations.expiresAt, now),
+      ),
+    );
+  return row.n;
+}
+
+/** Assigned and reserved seats; call it after lockSubscription when the answer decides a write. */
+export async function countHeldSeats(q: Queryable, orgId: string, now = new Date()) {
+  const [assigned, reserved] = await Promise.all([countAssignedSeats(q, orgId), countReservedSeats(q, orgId, now)]);
+  return { assigned, reserved, held: assigned + reserved };
+}
+
+export async function getSeatUsage(q: Queryable, orgId: string, now = new Date()): Promise<SeatUsage> {
+  const [[sub], { assigned, reserved }] = await Promise.all([
     q.select({ seats: t.subscriptions.seats }).from(t.subscriptions).where(eq(t.subscriptions.orgId, orgId)).limit(1),
-    countAssignedSeats(q, orgId),
+    countHeldSeats(q, orgId, now),
   ]);
   const total = sub?.seats ?? 0;
-  return { total, assigned, available: Math.max(0, total - assigned), hasSubscription: !!sub };
+  return { total, assigned, reserved, available: Math.max(0, total - assigned - reserved), hasSubscription: !!sub };
 }
 
 /**
@@ -43,7 +69,7 @@ export const noSubscriptionError = () =>
 export const noSeatError = (total: number) =>
   new AppError(
     "conflict",
-    `No seat available: all ${total.toLocaleString("en")} seats are assigned. Add seats on the Subscription page.`,
+    `No seat available: all ${total.toLocaleString("en")} seats are assigned or reserved by invitations. Add seats on the Subscription page.`,
     undefined,
     "no_seat_available",
   );

@@ -2,7 +2,7 @@ import { desc, eq } from "drizzle-orm";
 import { db, t } from "@/db";
 import type { Actor } from "@/lib/authz/actor";
 import { loadOrgAccess } from "../organizations/org-access";
-import { countAssignedSeats } from "../seats/seat-usage";
+import { getSeatUsage } from "../seats/seat-usage";
 
 export const LEDGER_LIMIT = 100;
 
@@ -10,9 +10,9 @@ export const LEDGER_LIMIT = 100;
 export async function getSubscriptionOverview(actor: Actor, orgSlug: string) {
   const { org } = await loadOrgAccess(actor, orgSlug, "subscription.read");
   const q = db();
-  const [[subscription], assigned, ledger] = await Promise.all([
+  const [[subscription], usage, ledger] = await Promise.all([
     q.select().from(t.subscriptions).where(eq(t.subscriptions.orgId, org.id)).limit(1),
-    countAssignedSeats(q, org.id),
+    getSeatUsage(q, org.id),
     q
       .select()
       .from(t.subscriptionLedger)
@@ -20,11 +20,11 @@ export async function getSubscriptionOverview(actor: Actor, orgSlug: string) {
       .orderBy(desc(t.subscriptionLedger.id))
       .limit(LEDGER_LIMIT),
   ]);
-  const total = subscription?.seats ?? 0;
+  const { total, assigned, reserved, available } = usage;
   return {
     org,
     subscription: subscription ?? null,
-    seats: { total, assigned, available: Math.max(0, total - assigned) },
+    seats: { total, assigned, reserved, available },
     ledger,
   };
 }

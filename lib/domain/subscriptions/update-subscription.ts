@@ -6,7 +6,7 @@ import { subscriptionFormSchema, type SubscriptionFormInput } from "@/lib/valida
 import { parseInput } from "@/lib/validation/parse";
 import { assertMayChangeSubscription } from "../instance/instance-rules";
 import { loadOrgAccess } from "../organizations/org-access";
-import { countAssignedSeats, lockSubscription } from "../seats/seat-usage";
+import { countHeldSeats, lockSubscription } from "../seats/seat-usage";
 import { formatDate } from "./notify-billing-managers";
 import { addBillingPeriod, cycleLabels } from "./period";
 import { recordSubscriptionChange, type LedgerKind } from "./record-change";
@@ -16,8 +16,8 @@ export const noSubscriptionToManage = () =>
 
 /**
  * Changes seats and/or the billing cycle. Seats may be reduced but never below the number
- * assigned: the subscription row is locked before counting, and seat assignment takes the
- * same lock, so a reduction and assignments racing each other cannot overshoot. Switching the
+ * assigned plus those reserved by pending invitations: the subscription row is locked before
+ * counting, and seat assignment and inviting with a seat take the same lock, so a reduction and assignments racing each other cannot overshoot. Switching the
  * cycle starts a new period from now.
  */
 export async function updateSubscription(actor: Actor, orgSlug: string, input: SubscriptionFormInput, { now = new Date() } = {}) {
@@ -27,9 +27,12 @@ export async function updateSubscription(actor: Actor, orgSlug: string, input: S
     await assertMayChangeSubscription(tx, actor);
     const current = await lockSubscription(tx, org.id);
     if (!current) throw noSubscriptionToManage();
-    const assigned = await countAssignedSeats(tx, org.id);
-    if (seats < assigned) {
-      const message = `${assigned.toLocaleString("en")} seats are assigned, so the subscription cannot have fewer. Revoke seats on the Users page first.`;
+    const { assigned, reserved, held } = await countHeldSeats(tx, org.id, now);
+    if (seats < held) {
+      const message =
+        reserved > 0
+          ? `${assigned.toLocaleString("en")} seats are assigned and ${reserved.toLocaleString("en")} reserved by pending invitations, so the subscription cannot have fewer than ${held.toLocaleString("en")}. Revoke seats on the Users page or remove invitations first.`
+          : `${assigned.toLocaleString("en")} seats are assigned, so the subscription cannot have fewer. Revoke seats on the Users page first.`;
       throw new AppError("conflict", message, { seats: message }, "seats_below_assigned");
     }
 
