@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import type { InvitationListRow } from "@/lib/domain/invitations/list-invitations";
+import { inviteRoleLabels } from "./invite-options";
 
 const when = (iso: string) =>
   new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC", hourCycle: "h23" }).format(new Date(iso));
@@ -50,6 +51,8 @@ export function InvitationsTable({
             </Th>
           )}
           <Th>Email</Th>
+          <Th>Role</Th>
+          <Th>Seat</Th>
           <Th>Invited by</Th>
           <Th>Sent (UTC)</Th>
           <Th>Expires (UTC)</Th>
@@ -72,6 +75,8 @@ export function InvitationsTable({
               </Td>
             )}
             <Td className="min-w-56 font-medium [overflow-wrap:anywhere] text-zinc-900">{row.email}</Td>
+            <Td className="whitespace-nowrap">{inviteRoleLabels[row.role]}</Td>
+            <Td className="whitespace-nowrap">{!row.withSeat ? "No" : row.status === "expired" ? "Freed (expired)" : "Reserved"}</Td>
             <Td>{row.invitedBy ?? "—"}</Td>
             <Td className="whitespace-nowrap">
               <time dateTime={row.sentAt}>{when(row.sentAt)}</time>

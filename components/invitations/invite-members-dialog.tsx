@@ -8,13 +8,14 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
-import type { InviteReport } from "@/lib/validation/invitations";
+import type { InviteOptions, InviteReport } from "@/lib/validation/invitations";
 import { CsvFileField } from "./csv-file-field";
 import { addChips, EmailChips, type Chip } from "./email-chips";
+import { InviteOptionsFields } from "./invite-options";
 import { InviteReportView } from "./invite-report";
 import { uploadCsv, type UploadPhase } from "./upload-csv";
 
-export function InviteMembersDialog({ orgId }: { orgId: string }) {
+export function InviteMembersDialog({ orgId, canInviteAdmin }: { orgId: string; canInviteAdmin: boolean }) {
   const [open, setOpen] = useState(false);
   const [report, setReport] = useState<InviteReport | null>(null);
   const queryClient = useQueryClient();
@@ -27,11 +28,13 @@ export function InviteMembersDialog({ orgId }: { orgId: string }) {
   const onResult = (result: InviteReport) => {
     setReport(result);
     void queryClient.invalidateQueries({ queryKey: ["invitations", orgId] });
-    const { invited, already_invited, already_member, invalid } = result.counts;
+    void queryClient.invalidateQueries({ queryKey: ["members", orgId] });
+    const { invited, already_invited, already_member, no_seat_available, invalid } = result.counts;
     const parts = [
       `${invited} invited`,
       already_invited && `${already_invited} resent`,
       already_member && `${already_member} already members`,
+      no_seat_available && `${no_seat_available} not invited: no seat available`,
       invalid && `${invalid} invalid`,
     ];
     toast.success(`Invitations: ${parts.filter(Boolean).join(", ")}.`);
@@ -52,15 +55,16 @@ export function InviteMembersDialog({ orgId }: { orgId: string }) {
           (report ? (
             <InviteReportView report={report} onDone={close} onInviteMore={() => setReport(null)} />
           ) : (
-            <InviteForm orgId={orgId} onResult={onResult} />
+            <InviteForm orgId={orgId} onResult={onResult} canInviteAdmin={canInviteAdmin} />
           ))}
       </DialogContent>
     </Dialog>
   );
 }
 
-function InviteForm({ orgId, onResult }: { orgId: string; onResult: (r: InviteReport) => void }) {
+function InviteForm({ orgId, onResult, canInviteAdmin }: { orgId: string; onResult: (r: InviteReport) => void; canInviteAdmin: boolean }) {
   const [tab, setTab] = useState<"emails" | "csv">("emails");
+  const [options, setOptions] = useState<InviteOptions>({ role: "member", assignSeat: false });
   const [chips, setChips] = useState<Chip[]>([]);
   const [text, setText] = useState("");
   const [file, setFile] = useState<File | null>(null);
@@ -79,13 +83,13 @@ function InviteForm({ orgId, onResult }: { orgId: string; onResult: (r: InviteRe
       setText("");
       if (all.length === 0) return setFieldError("Add at least one email address.");
       setBusy(true);
-      const result = await inviteMembersAction(orgId, { emails: all.map((c) => c.value) }).finally(() => setBusy(false));
+      const result = await inviteMembersAction(orgId, { emails: all.map((c) => c.value), ...options }).finally(() => setBusy(false));
       if (!result.ok) return setFormError(result.fields?.emails ?? result.error);
       onResult(result.data);
     } else {
       if (!file) return setFieldError("Choose a .csv file.");
       setBusy(true);
-      const result = await uploadCsv(orgId, file, setPhase).finally(() => {
+      const result = await uploadCsv(orgId, file, options, setPhase).finally(() => {
         setBusy(false);
         setPhase(null);
       });
@@ -122,6 +126,7 @@ function InviteForm({ orgId, onResult }: { orgId: string; onResult: (r: InviteRe
           <CsvFileField file={file} onFile={setFile} phase={phase} error={tab === "csv" ? fieldError : undefined} />
         </TabsContent>
       </Tabs>
+      <InviteOptionsFields value={options} onChange={setOptions} canInviteAdmin={canInviteAdmin} csv={tab === "csv"} />
       <div className="flex justify-end gap-2 pt-2">
         <Button type="submit" disabled={busy}>
           {busy ? "Inviting…" : "Invite Members"}

@@ -3,6 +3,7 @@ import { Download } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { outcomeLabels, type InviteOutcome, type InviteReport } from "@/lib/validation/invitations";
+import { inviteRoleLabels } from "./invite-options";
 import { reportToCsv } from "./report-csv";
 
 const SHOWN = 200;
@@ -10,6 +11,7 @@ const tone: Record<InviteOutcome, string> = {
   invited: "bg-emerald-50 text-emerald-900 ring-emerald-200",
   already_invited: "bg-sky-50 text-sky-900 ring-sky-200",
   already_member: "bg-zinc-100 text-zinc-800 ring-zinc-200",
+  no_seat_available: "bg-amber-50 text-amber-900 ring-amber-200",
   invalid: "bg-red-50 text-red-900 ring-red-200",
 };
 
@@ -24,7 +26,9 @@ function download(report: InviteReport) {
 
 /** The outcome of one invite request, address by address, downloadable as CSV. */
 export function InviteReportView({ report, onDone, onInviteMore }: { report: InviteReport; onDone: () => void; onInviteMore: () => void }) {
+  // "No seat available" is shown only when it happened: most invites do not ask for seats.
   const order: InviteOutcome[] = ["invited", "already_invited", "already_member", "invalid"];
+  if (report.counts.no_seat_available > 0) order.splice(3, 0, "no_seat_available");
   return (
     <div className="space-y-4">
       <h3 className="text-sm font-semibold text-zinc-900">Invitation report</h3>
@@ -47,6 +51,9 @@ export function InviteReportView({ report, onDone, onInviteMore }: { report: Inv
                 Result
               </th>
               <th scope="col" className="px-3 py-2">
+                Role
+              </th>
+              <th scope="col" className="px-3 py-2">
                 Row
               </th>
             </tr>
@@ -63,6 +70,7 @@ export function InviteReportView({ report, onDone, onInviteMore }: { report: Inv
                   </span>
                   {e.reason && <p className="mt-1 text-xs text-zinc-700">{e.reason}</p>}
                 </td>
+                <td className="px-3 py-2 whitespace-nowrap text-zinc-700">{e.role ? inviteRoleLabels[e.role] : "—"}</td>
                 <td className="px-3 py-2 text-zinc-700">{e.rows?.join(", ") ?? "—"}</td>
               </tr>
             ))}

@@ -1,4 +1,4 @@
-import type { InviteReport } from "@/lib/validation/invitations";
+import type { InviteOptions, InviteReport } from "@/lib/validation/invitations";
 
 export type UploadPhase = { phase: "uploading"; loaded: number; total: number } | { phase: "processing" };
 
@@ -8,10 +8,11 @@ export type UploadResult = { ok: true; report: InviteReport } | { ok: false; err
  * Posts the file with XMLHttpRequest, the one browser API that reports upload progress, then
  * reports "processing" while the server invites. Problem+json errors come back as their text.
  */
-export function uploadCsv(orgId: string, file: File, onPhase: (p: UploadPhase) => void): Promise<UploadResult> {
+export function uploadCsv(orgId: string, file: File, options: InviteOptions, onPhase: (p: UploadPhase) => void): Promise<UploadResult> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/organizations/${encodeURIComponent(orgId)}/invitations/upload`);
+    const query = new URLSearchParams({ role: options.role, seat: options.assignSeat ? "1" : "0" });
+    xhr.open("POST", `/organizations/${encodeURIComponent(orgId)}/invitations/upload?${query}`);
     xhr.setRequestHeader("content-type", "text/csv");
     xhr.setRequestHeader("x-file-name", encodeURIComponent(file.name));
     xhr.responseType = "json";

@@ -17,7 +17,7 @@ export function SeatSummary({ seats, orgId, linkToSubscription }: { seats: SeatU
       <span className="font-medium text-zinc-900">
         {seats.assigned.toLocaleString("en")} of {seats.total.toLocaleString("en")} seats assigned
       </span>{" "}
-      · {seats.available.toLocaleString("en")} available · {link}
+      · {seats.reserved.toLocaleString("en")} reserved by invitations · {seats.available.toLocaleString("en")} available · {link}
     </p>
   );
 }

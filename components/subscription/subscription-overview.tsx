@@ -29,7 +29,7 @@ export function SubscriptionOverview(props: {
   canManage: boolean;
   /** Off when the instance keeps purchases to its admins: the buttons then say whom to ask. */
   selfService?: boolean;
-  seats: { total: number; assigned: number; available: number };
+  seats: { total: number; assigned: number; reserved: number; available: number };
   subscription: Sub | null;
 }) {
   const router = useRouter();
@@ -87,9 +87,10 @@ export function SubscriptionOverview(props: {
 
   return (
     <Card className="p-6">
-      <dl className="grid gap-6 sm:grid-cols-3">
+      <dl className="grid gap-6 sm:grid-cols-2 lg:grid-cols-4">
         <Stat label="Seats total" value={seats.total.toLocaleString("en")} />
         <Stat label="Seats assigned" value={seats.assigned.toLocaleString("en")} />
+        <Stat label="Seats reserved by invitations" value={seats.reserved.toLocaleString("en")} />
         <Stat label="Seats available" value={seats.available.toLocaleString("en")} />
         <Stat label="Billing cycle" value={sub.billingCycle === "monthly" ? "Monthly" : "Yearly"} />
         <Stat label="Status" value={statusLabels[sub.status] ?? sub.status} />

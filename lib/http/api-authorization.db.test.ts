@@ -1,6 +1,6 @@
 import { and, count, eq, isNull, isNotNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { GET as listInvitations } from "@/app/api/organizations/[orgId]/invitations/route";
+import { GET as listInvitations, POST as inviteMembers } from "@/app/api/organizations/[orgId]/invitations/route";
 import { POST as onboarding } from "@/app/api/organizations/[orgId]/onboarding/route";
 import { DELETE as deleteSa } from "@/app/api/organizations/[orgId]/service-accounts/[clientId]/route";
 import { GET as listSa, POST as createSa } from "@/app/api/organizations/[orgId]/service-accounts/route";
@@ -74,6 +74,13 @@ const calls: Call[] = [
   { name: "POST users", path: "/api/organizations/{orgId}/users", handler: addUser, method: "POST", body: { first_name: "Matrix" } },
   { name: "GET users", path: "/api/organizations/{orgId}/users", handler: listUsers, method: "GET" },
   { name: "GET invitations", path: "/api/organizations/{orgId}/invitations", handler: listInvitations, method: "GET" },
+  {
+    name: "POST invitations",
+    path: "/api/organizations/{orgId}/invitations",
+    handler: inviteMembers,
+    method: "POST",
+    body: { emails: ["matrix-invite@example.com"], role: "billing_manager" },
+  },
   {
     name: "POST users/{userId}/seats",
     path: "/api/organizations/{orgId}/users/{userId}/seats",

@@ -44,6 +44,7 @@ const routes: Array<[string, Handler, string[]]> = [
   ["POST users/{userId}/seats", seats.POST, ["orgId", "userId"]],
   ["DELETE users/{userId}/seats", seats.DELETE, ["orgId", "userId"]],
   ["GET invitations", invitations.GET, ["orgId"]],
+  ["POST invitations", invitations.POST, ["orgId"]],
   ["GET channels", channels.GET, ["orgId"]],
   ["POST channels", channels.POST, ["orgId"]],
   ["GET channels/{channel}", channel.GET, ["orgId", "channel"]],

@@ -25,6 +25,8 @@ export const invitationListItemSchema = z
   .object({
     id: z.uuid(),
     email: z.string(),
+    role: z.enum(["admin", "billing_manager", "member"]),
+    assign_seat: z.boolean().meta({ description: "A seat comes with it; a pending, unexpired one reserves the seat." }),
     status: z.enum(["pending", "expired"]),
     invited_by: z.string().nullable(),
     sent_at: z.string(),

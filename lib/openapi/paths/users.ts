@@ -2,6 +2,7 @@ import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { z } from "zod";
 import { invitationListSchema, orgUserListSchema } from "@/lib/validation/api-lists";
 import { addOrgUserSchema, invitedUserSchema, orgUserSchema } from "@/lib/validation/api-users";
+import { inviteReportSchema, inviteRequestSchema } from "@/lib/validation/invitations";
 import { bearer, cursorQuery, idempotencyHeader, json, orgCallErrors, orgIdParam, problem, userIdParam } from "../common";
 
 const orgPath = z.object({ orgId: orgIdParam });
@@ -80,6 +81,22 @@ export const userPaths: ZodOpenApiPathsObject = {
       security: bearer,
       requestParams: { path: orgPath, query: z.object({ q: z.string().optional(), cursor: cursorQuery }) },
       responses: { "200": { description: "One page", content: json(invitationListSchema) }, ...orgCallErrors },
+    },
+    post: {
+      tags: ["Invitations"],
+      summary: "Invite addresses with a role, and optionally a seat each",
+      description:
+        "Every address is reported: invited, already invited (resent, with this role and seat), already a member, no seat available (nothing sent), or invalid. Only an Account Admin's token may invite Account Admins; a service account gets 403.",
+      operationId: "inviteMembers",
+      security: bearer,
+      requestParams: { path: orgPath, header: z.object({ "Idempotency-Key": idempotencyHeader }) },
+      requestBody: { content: json(inviteRequestSchema) },
+      responses: {
+        "200": { description: "What happened to each address", content: json(inviteReportSchema) },
+        ...orgCallErrors,
+        "409": problem("No subscription, so no seat to reserve (code no_subscription)"),
+        "422": problem("Invalid request, with per-field errors"),
+      },
     },
   },
 };

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { getSessionUser } from "@/lib/auth/session";
 import { findInvitationByToken } from "@/lib/domain/invitations/find-invitation";
-import { formatExpiry } from "@/lib/domain/invitations/invitation-email";
+import { formatExpiry, invitationOffer } from "@/lib/domain/invitations/invitation-email";
+import { holdsSeat } from "@/lib/domain/invitations/seat-budget";
 import { linkMessage } from "@/lib/domain/invitations/link-messages";
 import { AcceptInvitationButton, SwitchAccountButton } from "./invitation-buttons";
 
@@ -46,8 +47,9 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       <p className="mt-3 text-sm text-zinc-700">
         <span className="font-medium text-zinc-900">{inviter}</span> invited{" "}
         <span className="font-medium text-zinc-900">{invitation.email}</span> to join the organization{" "}
-        <span className="font-medium text-zinc-900">{org.name}</span> as a Member.
+        <span className="font-medium text-zinc-900">{org.name}</span>.
       </p>
+      <p className="mt-2 text-sm text-zinc-700">{invitationOffer(invitation.role, holdsSeat(invitation, new Date()))}</p>
       <p className="mt-2 text-xs text-zinc-600">This invitation expires on {formatExpiry(invitation.expiresAt)}.</p>
       <div className="mt-6 space-y-3">
         {!user ? (

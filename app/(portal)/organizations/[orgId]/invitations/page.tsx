@@ -25,7 +25,7 @@ export default async function InvitationsPage({
       <PageHeader
         title="Invitations"
         description="People invited to this organization who have not joined yet. Invitations are valid for 7 days from when they were last sent."
-        actions={<InviteMembersDialog orgId={org.slug} />}
+        actions={<InviteMembersDialog orgId={org.slug} canInviteAdmin={can("invitations.inviteAdmin")} />}
       />
       <InvitationsView orgId={org.slug} initial={initial} />
     </>

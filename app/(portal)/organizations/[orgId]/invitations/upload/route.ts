@@ -20,7 +20,10 @@ export const POST = route(async (req: Request, { params }: { params: Promise<{ o
   if (declared > MAX_CSV_BYTES) return tooLarge();
   const file = await readAtMost(req, MAX_CSV_BYTES);
   if (!file) return tooLarge();
-  return Response.json(await inviteFromCsv(actor, orgId, file, { fileName: fileNameOf(req) }));
+  // The dialog's Role and Assign a seat on joining ride in the query string; the body is the file.
+  const query = new URL(req.url).searchParams;
+  const options = { role: query.get("role") ?? undefined, assignSeat: query.get("seat") === "1" };
+  return Response.json(await inviteFromCsv(actor, orgId, file, { fileName: fileNameOf(req), options }));
 });
 
 function hostOf(origin: string) {
