@@ -140,4 +140,33 @@ describe("parseEmailCsv", () => {
   it("tolerates a stray quote inside an unquoted field", () => {
     expect(report('email,note\nada@example.com,6" tall\n')).toEqual([{ email: "ada@example.com", rows: [2] }]);
   });
+
+  it("reads an optional role column: the three role names in any case, blank for the dialog's choice, anything else invalid with its row", () => {
+    const parsed = parseEmailCsv(
+      utf8('Role;E-mail\r\nADMIN;a@example.com\r\n;b@example.com\r\nbilling_manager;c@example.com\r\n"Account Admin";d@example.com\r\n'),
+    );
+    expect(parsed.roleColumn).toBe(0);
+    expect(parsed.entries.map((e) => [e.value, e.role, e.check.ok ? "ok" : e.check.reason])).toEqual([
+      ["a@example.com", "admin", "ok"],
+      ["b@example.com", undefined, "ok"],
+      ["c@example.com", "billing_manager", "ok"],
+      ["d@example.com", undefined, 'Row 5: role "account admin" is not one of member, billing_manager, admin'],
+    ]);
+  });
+
+  it("an address listed twice with different roles, or once with a bad role, is invalid rather than guessed", () => {
+    const parsed = parseEmailCsv(
+      utf8("email,role\nada@example.com,member\nada@example.com,admin\nbob@example.com,member\nbob@example.com,boss\n"),
+    );
+    expect(parsed.entries.map((e) => [e.value, e.rows, e.check.ok ? "ok" : e.check.reason])).toEqual([
+      ["ada@example.com", [2, 3], "Listed with different roles (rows 2, 3)"],
+      ["bob@example.com", [4, 5], 'Row 5: role "boss" is not one of member, billing_manager, admin'],
+    ]);
+  });
+
+  it("without a header there is no role column", () => {
+    expect(parseEmailCsv(utf8("ada@example.com,admin\n")).entries).toEqual([
+      { value: "ada@example.com", rows: [1], check: { ok: true, email: "ada@example.com" }, role: undefined },
+    ]);
+  });
 });
