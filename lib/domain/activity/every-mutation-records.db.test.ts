@@ -32,6 +32,7 @@ import { syncToken } from "@/lib/domain/tokens/member/sync-token";
 import { setSeat } from "@/lib/domain/tokens/member/test-support";
 import { accountCases } from "@/lib/domain/account/test-support";
 import { channelCases } from "@/lib/domain/channels/test-support";
+import { instanceCases } from "@/lib/domain/instance/test-support";
 import { useTestDatabase } from "@/test/db";
 import { createTestUser } from "@/test/factories";
 
@@ -43,7 +44,10 @@ useTestDatabase();
  * transaction are not mutations of their own.
  */
 const READ = /^(list|get|load|find|lock|count|is|check|export)[A-Z]/;
-const HELPERS: Record<string, string> = { prepareSend: "runs inside inviteMembers/resendInvitations, which record" };
+const HELPERS: Record<string, string> = {
+  prepareSend: "runs inside inviteMembers/resendInvitations, which record",
+  requireInstanceAdmin: "the permission check of the /admin use cases",
+};
 
 function enumerateUseCases(): string[] {
   const names: string[] = [];
@@ -68,6 +72,8 @@ type Case = {
   setup: () => Promise<{ actor: Actor; act: () => Promise<unknown> }>;
   /** Account-level use cases (a person's own account) record entries without an org. */
   account?: boolean;
+  /** Instance-level use cases (/admin) record in the instance log (no org), and in an org's when it is the target. */
+  instance?: boolean;
 };
 
 /** An org with an active 10-seat subscription, its admin, a member and a service account. */
@@ -353,6 +359,7 @@ const cases: Case[] = [
   })),
   ...accountCases,
   ...channelCases,
+  ...instanceCases,
 ];
 
 const actorIdOf = (a: Actor) => (a.kind === "user" ? a.userId : a.kind === "service_account" ? a.serviceAccountId : null);
@@ -384,7 +391,9 @@ describe("every mutation of the app records activity", () => {
     expect(written.map((e) => e.action).sort()).toEqual([...c.actions].sort());
     for (const e of written) {
       expect(e, e.action).toMatchObject({ actorType: c.kind, actorId: actorIdOf(actor), ip: actor.ip ?? null });
-      if (c.account) expect(e.orgId, e.action).toBeNull();
+      const inInstanceLog = written.some((w) => w.orgId === null);
+      if (c.instance) expect(inInstanceLog, e.action).toBe(true);
+      else if (c.account) expect(e.orgId, e.action).toBeNull();
       else expect(e.orgId, e.action).not.toBeNull();
     }
   });
