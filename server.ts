@@ -51,7 +51,12 @@ const countingChecker = Object.create(checker, {
     },
   },
 }) as typeof checker;
-const hotPath = createHotPath({ checker: countingChecker, usage, downloads, channelsDir: path.resolve(root, settings.channelsDir ?? "channels") });
+const hotPath = createHotPath({
+  checker: countingChecker,
+  usage,
+  downloads,
+  channelsDir: path.resolve(root, settings.channelsDir ?? "channels"),
+});
 
 const app = next({ dev: false, dir: root, hostname: hostname ?? "localhost", port });
 await app.prepare();

@@ -13,7 +13,10 @@ export const instanceSettings = pgTable(
     id: smallint("id").primaryKey().default(1),
     signUpMode: text("sign_up_mode").$type<SignUpMode>().notNull().default("open"),
     // Lower-case domains without "@"; used while sign_up_mode is allowed_domains.
-    allowedDomains: text("allowed_domains").array().notNull().default(sql`'{}'::text[]`),
+    allowedDomains: text("allowed_domains")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     orgCreators: text("org_creators").$type<OrgCreators>().notNull().default("anyone"),
     selfServicePurchase: boolean("self_service_purchase").notNull().default(true),
     // The first account created on the instance. Set once (never cleared, not a foreign key), so

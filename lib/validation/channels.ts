@@ -9,11 +9,9 @@ export const channelNameSchema = z
   .max(64, "Use at most 64 characters.")
   .regex(CHANNEL_NAME, "Start with a lower-case letter or digit; then use lower-case letters, digits, dots, hyphens and underscores.");
 
-export const channelAccessSchema = z
-  .enum(["all_seated", "groups"], { error: "Choose All seated members or Selected groups." })
-  .meta({
-    description: "all_seated: every member holding a seat reads it; groups: only members of the channel's groups (admins read all).",
-  });
+export const channelAccessSchema = z.enum(["all_seated", "groups"], { error: "Choose All seated members or Selected groups." }).meta({
+  description: "all_seated: every member holding a seat reads it; groups: only members of the channel's groups (admins read all).",
+});
 
 const descriptionSchema = z.string({ error: "Enter a description." }).trim().max(500, "Use at most 500 characters.");
 const groupIdsSchema = z.array(z.uuid({ error: "Each group id must be a UUID." }), { error: "Give a list of group ids." }).max(100);
