@@ -55,11 +55,13 @@ export const authPaths: ZodOpenApiPathsObject = {
   "/api/dev/mailbox": {
     get: {
       tags: ["Operations"],
-      summary: "Messages sent while no email provider is configured",
+      summary: "Messages kept by the local mailbox transport (the last 24 hours)",
+      description:
+        "Answers only `Authorization: Bearer <MAILBOX_TOKEN>` or a signed-in instance admin, and only while EMAIL_TRANSPORT is mailbox.",
       operationId: "listMailbox",
       responses: {
         "200": { description: "Newest first", content: json(z.array(mailboxMessageSchema)) },
-        "404": problem("An email provider is configured, so there is no local mailbox"),
+        "404": problem("Not an instance admin, no or wrong MAILBOX_TOKEN, or mail goes out through a provider"),
       },
     },
   },
