@@ -260,3 +260,62 @@ test("two-factor authentication: enrol with the QR code or Setup key, sign in wi
   await section.getByRole("button", { name: "Disable Two-Factor Authentication" }).click();
   await expect(section.getByRole("button", { name: "Enable Two-Factor Authentication" })).toBeVisible();
 });
+
+async function enableTwoFactor(page: Page) {
+  await page.goto("/account");
+  const section = page.getByRole("region", { name: "Two-factor authentication" });
+  await section.getByRole("button", { name: "Enable Two-Factor Authentication" }).click();
+  const secret = (await section.getByLabel("Setup key").textContent())!.trim();
+  await section.getByLabel("Authentication Code").fill(totp(secret));
+  await section.getByRole("button", { name: "Verify" }).click();
+  await expect(section.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
+  await section.getByRole("button", { name: "Done" }).click();
+  return secret;
+}
+
+test("org policy: Require two-factor authentication holds a member without 2FA until they enable it", async ({ browser, page }) => {
+  await signUp(page, { name: "Pat Policy" });
+  const { orgId } = await createOrg(page, "Strict Org");
+  const policy = page.getByRole("switch", { name: "Require two-factor authentication" });
+  await policy.click();
+  await expect(page.getByRole("alert").filter({ hasText: "Enable two-factor authentication on your own account" })).toBeVisible();
+  await enableTwoFactor(page);
+  await page.goto(`/organizations/${orgId}/profile`);
+  await policy.click();
+  await expect(page.getByText("Two-factor authentication required.")).toBeVisible();
+
+  // A member joins by invitation; accepting lands on the org, which holds them at the 2FA page.
+  const memberEmail = uniqueEmail("mo");
+  await page.goto(`/organizations/${orgId}/invitations`);
+  await page.getByRole("button", { name: "Invite Members" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Email addresses").fill(memberEmail);
+  await dialog.getByLabel("Email addresses").press("Enter");
+  await dialog.getByRole("button", { name: "Invite Members" }).click();
+  await expect(dialog.getByText(/invited/i).first()).toBeVisible();
+  await page.keyboard.press("Escape");
+  const invite = await linkFrom(page, memberEmail, /invit/i, "/invitations/");
+  const member = await (await browser.newContext()).newPage();
+  await member.goto(invite);
+  await member.getByRole("link", { name: "Create Account to Join" }).click();
+  await member.getByLabel("Name").fill("Mo Member");
+  await member.getByLabel("Password").fill(PASSWORD);
+  await member.getByRole("button", { name: "Sign Up" }).click();
+  await member.getByRole("button", { name: "Accept Invitation" }).click();
+  await member.waitForURL("**/two-factor-required?org=*");
+  await expect(member.getByRole("heading", { name: "Two-factor authentication required" })).toBeVisible();
+  await expectNoA11yViolations(member);
+  await member.goto(`/organizations/${orgId}/users`);
+  await expect(member).toHaveURL(/\/two-factor-required/);
+
+  await page.goto(`/organizations/${orgId}/users`);
+  await expect(page.getByRole("columnheader", { name: "2FA" })).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: memberEmail })).toContainText("Off");
+
+  await member.getByRole("link", { name: "Enable Two-Factor Authentication" }).click();
+  await enableTwoFactor(member);
+  await member.goto(`/organizations/${orgId}/users`);
+  await expect(member.getByRole("heading", { name: "Users" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("row").filter({ hasText: memberEmail })).toContainText("On");
+});

@@ -1,5 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { POST as onboarding } from "@/app/api/organizations/[orgId]/onboarding/route";
 import { POST as addUser } from "@/app/api/organizations/[orgId]/users/route";
 import { db, t } from "@/db";
 import { acceptInvitation } from "@/lib/domain/invitations/accept-invitation";
@@ -139,5 +140,31 @@ describe("adding an existing account through the API (squatting)", () => {
     expect(member).toHaveLength(1);
     const again = await callRoute(addUser, { method: "POST", token: saToken, params: { orgId: org.slug }, body: { email: person.email } });
     expect([again.status, again.body.code]).toEqual([409, "already_member"]);
+  });
+
+  it("onboarding never makes an existing account a member: it is reported unavailable and invited", async () => {
+    const { org, saToken } = await createApiOrg({ seats: 5 });
+    const squatter = await signedUp();
+    const res = await callRoute(onboarding, {
+      method: "POST",
+      token: saToken,
+      params: { orgId: org.slug },
+      body: { user_emails: [squatter.email, "fresh-person@example.com"] },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      users_in_onboarding_process: ["fresh-person@example.com"],
+      users_unavailable_for_onboarding: [squatter.email],
+    });
+    const member = await db()
+      .select()
+      .from(t.memberships)
+      .where(and(eq(t.memberships.orgId, org.id), eq(t.memberships.userId, squatter.user.id)));
+    expect(member).toEqual([]);
+    const [invitation] = await db()
+      .select()
+      .from(t.invitations)
+      .where(and(eq(t.invitations.orgId, org.id), eq(t.invitations.email, squatter.email)));
+    expect(invitation).toMatchObject({ status: "pending" });
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { t, type Tx } from "@/db";
 import type { Organization } from "@/db/schema";
 import { lockOrgInvitations, type SendContext } from "../invitations/invite-context";
@@ -53,4 +53,41 @@ export async function inviteInstead(
     invitation_id: sent.id,
     expires_at: send.expiresAt.toISOString(),
   };
+}
+
+/** Onboarding's version: every listed existing account that is not a member yet is invited (or re-sent its pending invitation). */
+export async function inviteExistingAccounts(tx: Tx, send: SendContext, org: Pick<Organization, "id">, emails: string[]) {
+  if (emails.length === 0) return [];
+  await lockOrgInvitations(tx, org.id);
+  const members = await tx
+    .select({ email: t.users.email })
+    .from(t.memberships)
+    .innerJoin(t.users, eq(t.users.id, t.memberships.userId))
+    .where(and(eq(t.memberships.orgId, org.id), inArray(t.users.email, emails)));
+  const memberSet = new Set(members.map((m) => m.email));
+  const candidates = emails.filter((e) => !memberSet.has(e));
+  if (candidates.length === 0) return [];
+  const pending = await tx
+    .select({
+      id: t.invitations.id,
+      email: t.invitations.email,
+      role: t.invitations.role,
+      withSeat: t.invitations.withSeat,
+      expiresAt: t.invitations.expiresAt,
+    })
+    .from(t.invitations)
+    .where(and(eq(t.invitations.orgId, org.id), eq(t.invitations.status, "pending"), inArray(t.invitations.email, candidates)));
+  const pendingSet = new Set(pending.map((p) => p.email));
+  return [
+    ...(await createInvitations(
+      tx,
+      send,
+      candidates.filter((e) => !pendingSet.has(e)).map((email) => ({ email, role: "member" as const, withSeat: false })),
+    )),
+    ...(await reissueInvitations(
+      tx,
+      send,
+      pending.map((p) => ({ id: p.id, role: p.role, withSeat: holdsSeat(p, send.now) })),
+    )),
+  ];
 }

@@ -14,6 +14,9 @@ import { recordActivities } from "../activity/record-activity";
 import { lockOrgAccess } from "../members/lock-org";
 import { countHeldSeats, lockSubscription, noSubscriptionError } from "../seats/seat-usage";
 import { prepareOnboardingEmails } from "./onboarding-emails";
+import { loadOrgAccess } from "../organizations/org-access";
+import { prepareSend } from "../invitations/invite-context";
+import { inviteExistingAccounts } from "../api-users/invite-existing";
 
 export type OnboardingResult = {
   users_in_onboarding_process: string[];
@@ -30,6 +33,8 @@ export type OnboardingResult = {
  */
 export async function onboardUsers(actor: Actor, orgSlug: string, input: unknown, { now = new Date() } = {}): Promise<OnboardingResult> {
   const { user_emails } = parseInput(onboardingSchema, input);
+  const { org: visible } = await loadOrgAccess(actor, orgSlug, "members.manage");
+  const send = await prepareSend(actor, visible, {}, { source: "onboarding" });
   return db().transaction(async (tx) => {
     const { org } = await lockOrgAccess(tx, actor, orgSlug, "members.manage");
     const sub = await lockSubscription(tx, org.id);
@@ -55,6 +60,15 @@ export async function onboardUsers(actor: Actor, orgSlug: string, input: unknown
       }
       if (email) seen.add(email);
     }
+
+    // An address that already has an account is never made a member unasked (whoever registered
+    // it may not be its owner): it is invited instead, and reported as not onboarded.
+    await inviteExistingAccounts(
+      tx,
+      send,
+      org,
+      [...taken].filter((e): e is string => !!e),
+    );
 
     if (onboard.length > 0) {
       const users = await tx
