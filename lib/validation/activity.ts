@@ -43,14 +43,13 @@ export const ORG_ACTIVITY_ACTIONS = [
   "group.deleted",
   "group.member_added",
   "group.member_removed",
-  // Instance-level (org_id null unless an org is the target): read on /admin.
-  "instance.settings_changed",
-  "instance.admin_claimed",
-  "user.disabled",
-  "user.enabled",
+  // An instance admin granted or changed the org's subscription (also in the instance log).
   "subscription.granted",
   "subscription.changed",
 ] as const;
+
+/** Actions on the instance itself (/admin): recorded without an organization, read on /admin/activity. */
+export const INSTANCE_ACTIVITY_ACTIONS = ["instance.settings_changed", "instance.admin_claimed", "user.disabled", "user.enabled"] as const;
 
 /** Actions on a person's own account: recorded without an organization, so never in its log. */
 export const ACCOUNT_ACTIVITY_ACTIONS = [
@@ -72,7 +71,7 @@ export const ACCOUNT_ACTIVITY_ACTIONS = [
   "account.recovery_code_used",
 ] as const;
 
-export const ACTIVITY_ACTIONS = [...ORG_ACTIVITY_ACTIONS, ...ACCOUNT_ACTIVITY_ACTIONS] as const;
+export const ACTIVITY_ACTIONS = [...ORG_ACTIVITY_ACTIONS, ...ACCOUNT_ACTIVITY_ACTIONS, ...INSTANCE_ACTIVITY_ACTIONS] as const;
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 
 // Query strings and GET forms send "" for a field left empty: that means "no filter".
