@@ -8,6 +8,9 @@ const env = {
   ...process.env,
   PGLITE_DIR: process.env.PGLITE_DIR ?? path.join(".data", "demo"),
   DATABASE_URL: process.env.DATABASE_URL ?? "",
+  // The seed writes its accounts directly, so none of them "signed up first": name the demo's
+  // admin as the instance admin, so /admin can be tried out.
+  INSTANCE_ADMINS: process.env.INSTANCE_ADMINS ?? "admin@demo.test",
 };
 const run = (args) => {
   const result = spawnSync("npx", args, { stdio: "inherit", env });
