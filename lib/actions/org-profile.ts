@@ -2,18 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { requireSessionUser } from "@/lib/auth/session";
 import { toActionResult } from "@/lib/actions/result";
-import { renameOrganization } from "@/lib/domain/organizations/rename-organization";
 import { describeChanges, updateOrgSettings } from "@/lib/domain/settings/update-org-settings";
 import type { UpdateOrgSettingsInput } from "@/lib/validation/settings";
-
-export async function renameOrganizationAction(orgId: string, input: { name: string }) {
-  const actor = await requireSessionUser();
-  return toActionResult(async () => {
-    const org = await renameOrganization(actor, orgId, input);
-    revalidatePath(`/organizations/${org.slug}`, "layout");
-    return { name: org.name };
-  });
-}
 
 /** Org Profile's Save Changes: name and settings in one go; says what changed. */
 export async function saveOrgProfileAction(orgId: string, input: UpdateOrgSettingsInput) {

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { roles } from "@/lib/authz/policy";
 
-export const MEMBER_PAGE_SIZES = [10, 25, 50, 100] as const;
 /** One bulk request may touch at most this many users (an org of 10,000 in one go). */
 export const MAX_BULK_USERS = 10_000;
 
@@ -19,7 +18,6 @@ export const listMembersQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).catch(25).default(25),
 });
 export type ListMembersQuery = z.input<typeof listMembersQuerySchema>;
-export type ListMembersParams = z.output<typeof listMembersQuerySchema>;
 
 const userId = z.uuid({ error: "Choose a member of this organization." });
 
