@@ -9,7 +9,6 @@ import {
   signUp,
   uniqueEmail,
   uniqueOrgId,
-  verifyEmailFromMailbox,
   waitForEmail,
 } from "./support";
 
