@@ -15,7 +15,7 @@ function routeFiles(dir: string): string[] {
 
 type RouteModule = Record<string, ((req: Request, ctx: unknown) => Promise<Response>) & { allow?: string }>;
 
-describe("unsupported methods on API routes", () => {
+describe("unsupported methods on API routes", { timeout: 60_000 }, () => {
   const files = routeFiles(apiDir);
 
   it("finds the API routes", () => {

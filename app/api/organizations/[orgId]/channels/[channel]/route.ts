@@ -3,6 +3,7 @@ import { getChannel } from "@/lib/domain/channels/get-channel";
 import { updateChannel } from "@/lib/domain/channels/update-channel";
 import { orgApiRoute } from "@/lib/http/api-handler";
 import { updateChannelSchema } from "@/lib/validation/channels";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 
 // GET /api/organizations/{orgId}/channels/{channel}
 export const GET = orgApiRoute({ permission: "channels.read" }, async ({ actor, access, params }) => ({
@@ -21,3 +22,6 @@ export const DELETE = orgApiRoute({ permission: "channels.manage" }, async ({ ac
   await deleteChannel(actor, access.org.slug, params.channel);
   return { status: 204 };
 });
+
+const other = methodNotAllowed("GET, PATCH, DELETE");
+export { other as POST, other as PUT };

@@ -3,6 +3,7 @@ import { listGroupMembers } from "@/lib/domain/groups/list-groups";
 import { renameGroup } from "@/lib/domain/groups/rename-group";
 import { orgApiRoute } from "@/lib/http/api-handler";
 import { updateGroupSchema } from "@/lib/validation/channels";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 
 // GET /api/organizations/{orgId}/groups/{groupId}
 export const GET = orgApiRoute({ permission: "groups.manage" }, async ({ actor, access, params }) => {
@@ -22,3 +23,6 @@ export const DELETE = orgApiRoute({ permission: "groups.manage" }, async ({ acto
   await deleteGroup(actor, access.org.slug, params.groupId);
   return { status: 204 };
 });
+
+const other = methodNotAllowed("GET, PATCH, DELETE");
+export { other as POST, other as PUT };

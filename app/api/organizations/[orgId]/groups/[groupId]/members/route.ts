@@ -2,6 +2,7 @@ import { addGroupMembers, removeGroupMembers } from "@/lib/domain/groups/group-m
 import { listGroupMembers } from "@/lib/domain/groups/list-groups";
 import { orgApiRoute } from "@/lib/http/api-handler";
 import { groupMembersSchema } from "@/lib/validation/channels";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 
 // GET /api/organizations/{orgId}/groups/{groupId}/members
 export const GET = orgApiRoute({ permission: "groups.manage" }, async ({ actor, access, params }) => ({
@@ -20,3 +21,6 @@ export const DELETE = orgApiRoute({ permission: "groups.manage", body: groupMemb
   status: 200,
   body: await removeGroupMembers(actor, access.org.slug, params.groupId, input),
 }));
+
+const other = methodNotAllowed("GET, POST, DELETE");
+export { other as PUT, other as PATCH };

@@ -3,6 +3,7 @@ import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { deletePackage } from "@/lib/domain/packages/delete-package";
 import { uploadPackage } from "@/lib/domain/packages/upload-package";
 import { orgApiRoute } from "@/lib/http/api-handler";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 
 // Packages can be gigabytes: the body is streamed to disk by the use case, never buffered here.
 export const maxDuration = 3600;
@@ -24,3 +25,6 @@ export const DELETE = orgApiRoute({ permission: "channels.manage" }, async ({ ac
   await deletePackage(actor, access.org.slug, target(params));
   return { status: 204 };
 });
+
+const other = methodNotAllowed("PUT, DELETE");
+export { other as GET, other as POST, other as PATCH };
