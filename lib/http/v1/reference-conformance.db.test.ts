@@ -15,7 +15,8 @@ import * as oneToken from "@/app/api/v1/organizations/[org_id]/users/[user_id]/t
 import * as users from "@/app/api/v1/organizations/[org_id]/users/route";
 import { addGroupMembers } from "@/lib/domain/groups/group-members";
 import { createGroup } from "@/lib/domain/groups/create-group";
-import { callRoute, createApiOrg } from "@/test/api";
+import * as iam from "@/app/api/iam/token/route";
+import { callRoute, createApiOrg, createLoginUser, PASSWORD } from "@/test/api";
 import { useTestDatabase } from "@/test/db";
 
 useTestDatabase();
@@ -262,4 +263,34 @@ describe("the v1 API against the published Organization Management API document"
     );
     expect(unseen).toEqual([]);
   }, 60_000);
+
+  it("serves the token endpoint at /api/iam/token: form-encoded password, and client_credentials in HTTP Basic or the body", async () => {
+    const { org, admin } = await createApiOrg();
+    const post = (form: Record<string, string>, headers: Record<string, string> = {}) =>
+      iam.POST(
+        new Request("http://localhost/api/iam/token", {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+          body: new URLSearchParams(form).toString(),
+        }),
+      );
+    const user = await post({ grant_type: "password", username: admin.label, password: PASSWORD });
+    expect(user.status).toBe(200);
+    const userToken = ((await user.json()) as { access_token: string }).access_token;
+    const created = await callRoute(serviceAccounts.POST, {
+      method: "POST",
+      token: userToken,
+      params: { org_id: org.slug },
+      body: { name: "iam" },
+    });
+    const { client_id, client_secret } = created.body as { client_id: string; client_secret: string };
+    const basic = await post({ grant_type: "client_credentials" }, { authorization: `Basic ${btoa(`${client_id}:${client_secret}`)}` });
+    const inBody = await post({ grant_type: "client_credentials", client_id, client_secret });
+    for (const res of [basic, inBody]) {
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ token_type: "Bearer", access_token: expect.any(String) });
+    }
+    expect((await post({ grant_type: "client_credentials", client_id, client_secret: "wrong" })).status).toBe(401);
+    expect((await post({ grant_type: "password", username: (await createLoginUser()).label, password: "nope" })).status).toBe(400);
+  });
 });
