@@ -1,8 +1,8 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { createOrg, expectNoA11yViolations, linksIn, PASSWORD, purchaseSubscription, signUp, uniqueEmail, waitForEmail } from "./support";
 
 /** With SCREENSHOTS=dir set, keeps pictures of the screens for a person to look at. */
-async function shot(page: import("@playwright/test").Page, name: string) {
+async function shot(page: Page, name: string) {
   if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/invitation-roles-${name}.png`, fullPage: true });
 }
 
