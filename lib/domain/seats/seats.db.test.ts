@@ -62,7 +62,7 @@ describe("assigning seats", () => {
     expect(await rejectionOf(assignSeat(admin, org.slug, { userId: b.userId }))).toMatchObject({
       code: "conflict",
       reason: "no_seat_available",
-      message: "No seat available: all 1 seats are assigned. Add seats on the Subscription page.",
+      message: "No seat available: all 1 seats are assigned or reserved by invitations. Add seats on the Subscription page.",
     });
     expect(await orgState(org)).toEqual(before);
   });
@@ -83,7 +83,7 @@ describe("assigning seats", () => {
       [y.userId, "assigned"],
       [z.userId, "no_seat_available"],
     ]);
-    expect(report.seats).toEqual({ total: 3, assigned: 3, available: 0 });
+    expect(report.seats).toEqual({ total: 3, assigned: 3, reserved: 0, available: 0 });
     expect(await assignedSeats(org)).toBe(3);
   });
 
@@ -122,7 +122,7 @@ describe("revoking seats", () => {
     await giveToken(org, admin.userId);
     const report = await revokeSeats(admin, org.slug, { userIds: [a.userId, c.userId, admin.userId] });
     expect(report.results.map((r) => r.outcome)).toEqual(["revoked", "had_no_seat", "had_no_seat"]);
-    expect(report.seats).toEqual({ total: 5, assigned: 1, available: 4 });
+    expect(report.seats).toEqual({ total: 5, assigned: 1, reserved: 0, available: 4 });
     expect(await liveTokens(org, a.userId)).toEqual([]);
     expect(await liveTokens(org, admin.userId)).toHaveLength(1);
     expect((await membership(org, b.userId))?.seatAssignedAt).not.toBeNull();

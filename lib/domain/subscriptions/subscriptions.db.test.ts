@@ -33,7 +33,7 @@ describe("subscription", () => {
     });
 
     const overview = await getSubscriptionOverview(billing, org.slug);
-    expect(overview.seats).toEqual({ total: 3, assigned: 0, available: 3 });
+    expect(overview.seats).toEqual({ total: 3, assigned: 0, reserved: 0, available: 3 });
     expect(overview.ledger).toEqual([
       expect.objectContaining({ kind: "purchase", seats: 3, billingCycle: "monthly", actorLabel: admin.label }),
     ]);
