@@ -10,6 +10,7 @@ import { changePassword, deleteAccount, requestEmailChange, updateName } from ".
 import { signOutOtherSessions, signOutSession } from "./sessions";
 import { currentTotpCode, disableTwoFactor, enableTwoFactor, getTwoFactorSetup } from "./two-factor";
 import { resendVerificationEmail } from "./verify-email";
+import { setTwoFactorPolicy } from "../settings/set-two-factor-policy";
 
 type AccountCase = {
   useCase: string;
@@ -73,9 +74,24 @@ export const accountCases: AccountCase[] = [
     const u = await createLoginUser("Disabler");
     const setup = await getTwoFactorSetup(u);
     const secret = setup.enabled ? "" : setup.secret;
-    const { recoveryCodes } = await enableTwoFactor(u, { secret, code: currentTotpCode(secret) });
-    return { actor: u, act: () => disableTwoFactor(u, { password: PASSWORD, code: recoveryCodes[0] }) };
+    await enableTwoFactor(u, { secret, code: currentTotpCode(secret) });
+    // The next time step's code: the one that enabled 2FA cannot be used twice.
+    return { actor: u, act: () => disableTwoFactor(u, { password: PASSWORD, code: currentTotpCode(secret, Date.now() + 30_000) }) };
   }),
+  // The org's 2FA policy (an org-level entry), turned on by an admin who uses 2FA.
+  {
+    useCase: "setTwoFactorPolicy",
+    kind: "user",
+    actions: ["settings.changed"],
+    account: false,
+    setup: async () => {
+      const { org, admin } = await createTestOrg("Policy");
+      const setup = await getTwoFactorSetup(admin);
+      const secret = setup.enabled ? "" : setup.secret;
+      await enableTwoFactor(admin, { secret, code: currentTotpCode(secret) });
+      return { actor: admin, act: () => setTwoFactorPolicy(admin, org.slug, { required: true }) };
+    },
+  },
   // Adding an existing account by email invites it (an org-level entry).
   {
     useCase: "addOrgUser",
