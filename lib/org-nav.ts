@@ -7,6 +7,8 @@ export const orgNavItems = [
   { label: "Invitations", segment: "invitations", permission: "invitations.manage" },
   { label: "Subscription", segment: "subscription", permission: "subscription.read" },
   { label: "Token Access", segment: "token-access", permission: "tokens.self" },
+  { label: "Channels", segment: "channels", permission: "channels.read" },
+  { label: "Groups", segment: "groups", permission: "groups.manage" },
   { label: "Service Accounts", segment: "service-accounts", permission: "serviceAccounts.manage" },
   { label: "Activity", segment: "activity", permission: "activity.read" },
 ] as const satisfies ReadonlyArray<{ label: string; segment: string; permission: Permission }>;

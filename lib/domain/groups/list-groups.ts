@@ -30,3 +30,18 @@ export async function listGroupMembers(actor: Actor, orgSlug: string, groupId: s
     .orderBy(asc(t.users.name));
   return { group: { id: group.id, name: group.name, created_at: group.createdAt.toISOString() }, members };
 }
+
+/** Members of the org who are not in the group yet: the choices of Add Members. */
+export async function listGroupCandidates(actor: Actor, orgSlug: string, groupId: string) {
+  const q = db();
+  const { org } = await loadOrgAccess(actor, orgSlug, "groups.manage", q);
+  const group = await loadGroup(q, org.id, groupId);
+  const rows = await q
+    .select({ user_id: t.users.id, name: t.users.name, email: t.users.email, inGroup: t.groupMembers.userId })
+    .from(t.memberships)
+    .innerJoin(t.users, eq(t.users.id, t.memberships.userId))
+    .leftJoin(t.groupMembers, and(eq(t.groupMembers.groupId, group.id), eq(t.groupMembers.userId, t.memberships.userId)))
+    .where(eq(t.memberships.orgId, org.id))
+    .orderBy(asc(t.users.name));
+  return rows.filter((r) => !r.inGroup).map(({ user_id, name, email }) => ({ user_id, name, email }));
+}

@@ -16,7 +16,8 @@ import { addToRepodata } from "./repodata";
 import { packagePath, removeFile } from "./storage";
 import { checkIndex } from "./check-index";
 
-export type UploadTarget = { channel: string; subdir: string; filename: string };
+/** Without a subdir (browser uploads), the archive's own info/index.json names it. */
+export type UploadTarget = { channel: string; subdir?: string; filename: string };
 
 const duplicate = (filename: string) =>
   new AppError("conflict", `${filename} is already in this channel. Delete it first to upload it again.`, undefined, "duplicate_package");
@@ -25,7 +26,7 @@ const duplicate = (filename: string) =>
 async function preflight(q: Queryable, actor: Actor, orgSlug: string, target: UploadTarget, declaredSize?: number) {
   const { org } = await loadOrgAccess(actor, orgSlug, "channels.manage", q);
   const channel = await loadChannel(q, org.id, target.channel);
-  if (!isSubdir(target.subdir)) {
+  if (target.subdir !== undefined && !isSubdir(target.subdir)) {
     throw new AppError(
       "validation",
       `${target.subdir} is not a platform subdir (e.g. noarch, linux-64, osx-arm64, win-64).`,
@@ -38,12 +39,14 @@ async function preflight(q: Queryable, actor: Actor, orgSlug: string, target: Up
     throw new AppError("validation", "The file name must be <name>-<version>-<build>.conda or .tar.bz2.", undefined, "invalid_filename");
   }
   if (declaredSize !== undefined && declaredSize > config().maxPackageBytes) throw tooLarge(config().maxPackageBytes);
-  const [existing] = await q
-    .select({ id: t.packages.id })
-    .from(t.packages)
-    .where(and(eq(t.packages.channelId, channel.id), eq(t.packages.subdir, target.subdir), eq(t.packages.filename, target.filename)))
-    .limit(1);
-  if (existing) throw duplicate(target.filename);
+  if (target.subdir !== undefined) {
+    const [existing] = await q
+      .select({ id: t.packages.id })
+      .from(t.packages)
+      .where(and(eq(t.packages.channelId, channel.id), eq(t.packages.subdir, target.subdir), eq(t.packages.filename, target.filename)))
+      .limit(1);
+    if (existing) throw duplicate(target.filename);
+  }
   return { org, channel, parsed };
 }
 
@@ -65,15 +68,17 @@ export async function uploadPackage(
   let placed: string | null = null;
   try {
     const index = await readIndexJson(received.file, parsed.format);
-    const record = { ...checkIndex(index, parsed, target.subdir), size: received.size, sha256: received.sha256, md5: received.md5 };
+    const subdir = target.subdir ?? (typeof index.subdir === "string" && isSubdir(index.subdir) ? index.subdir : null);
+    if (!subdir) throw new AppError("validation", "info/index.json names no known platform subdir.", undefined, "metadata_mismatch");
+    const record = { ...checkIndex(index, parsed, subdir), size: received.size, sha256: received.sha256, md5: received.md5 };
     return await db().transaction(async (tx) => {
-      const { org, channel } = await preflight(tx, actor, orgSlug, target);
+      const { org, channel } = await preflight(tx, actor, orgSlug, { ...target, subdir });
       const [row] = await tx
         .insert(t.packages)
         .values({
           channelId: channel.id,
           orgId: org.id,
-          subdir: target.subdir,
+          subdir: subdir,
           filename: target.filename,
           name: parsed.name,
           version: parsed.version,
@@ -88,14 +93,14 @@ export async function uploadPackage(
         .onConflictDoNothing()
         .returning();
       if (!row) throw duplicate(target.filename);
-      await addToRepodata(tx, channel.id, target.subdir, parsed.format, target.filename, record);
+      await addToRepodata(tx, channel.id, subdir, parsed.format, target.filename, record);
       await recordActivity(tx, actor, {
         orgId: org.id,
         action: "package.uploaded",
-        target: { type: "package", id: row.id, label: `${channel.name}/${target.subdir}/${target.filename}` },
+        target: { type: "package", id: row.id, label: `${channel.name}/${subdir}/${target.filename}` },
         metadata: { channel: channel.name, size: received.size, sha256: received.sha256 },
       });
-      const final = packagePath(channel.id, target.subdir, target.filename);
+      const final = packagePath(channel.id, subdir, target.filename);
       await fs.promises.mkdir(path.dirname(final), { recursive: true });
       await fs.promises.rename(received.file, final);
       placed = final;
