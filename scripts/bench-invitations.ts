@@ -38,7 +38,8 @@ function makeCsv(prefix: string) {
 async function adminAndOrg(database: DbHandle["db"]): Promise<{ admin: Actor; slug: () => Promise<string> }> {
   const [user] = await database
     .insert(t.users)
-    .values({ name: "Bench Admin", email: `bench-${randomBytes(4).toString("hex")}@example.com` })
+    // Verified: creating an organization needs a verified address.
+    .values({ name: "Bench Admin", email: `bench-${randomBytes(4).toString("hex")}@example.com`, emailVerifiedAt: new Date() })
     .returning();
   const admin: Actor = { kind: "user", userId: user.id, label: user.email!, ip: "127.0.0.1" };
   return {
