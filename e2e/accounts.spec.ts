@@ -1,16 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import * as OTPAuth from "otpauth";
-import {
-  createOrg,
-  expectNoA11yViolations,
-  linksIn,
-  PASSWORD,
-  signIn,
-  signUp,
-  uniqueEmail,
-  uniqueOrgId,
-  waitForEmail,
-} from "./support";
+import { createOrg, expectNoA11yViolations, linksIn, PASSWORD, signIn, signUp, uniqueEmail, uniqueOrgId, waitForEmail } from "./support";
 
 const NEW_PASSWORD = "a fresh passphrase 42";
 
