@@ -81,7 +81,7 @@ export async function enableTwoFactor(actor: Actor, input: unknown, { now = Date
   const delta = totpFor(secret, label).validate({ token: code, timestamp: now, window: 1 });
   if (delta === null) throw wrongCode();
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-  return db().transaction(async (tx) => {
+  const enabled = await db().transaction(async (tx) => {
     const [updated] = await tx
       .update(t.users)
       .set({ totpSecretEnc: seal(SEAL_PURPOSE, secret), totpEnabledAt: new Date(now), totpLastStep: currentStep(now) + delta })
@@ -91,9 +91,11 @@ export async function enableTwoFactor(actor: Actor, input: unknown, { now = Date
     await tx.delete(t.recoveryCodes).where(eq(t.recoveryCodes.userId, userId));
     await tx.insert(t.recoveryCodes).values(codes.map((c) => ({ userId, codeHash: hashSecret(normalizeCode(c)) })));
     await recordActivity(tx, actor, { action: "account.two_factor_enabled", target: { type: "user", id: userId, label } });
-    await codeLimiter().user.delete(userId);
     return { recoveryCodes: codes };
   });
+  // After the transaction: the limiter has its own statements (one connection on PGlite).
+  await codeLimiter().user.delete(userId);
+  return enabled;
 }
 
 /**
