@@ -82,6 +82,7 @@ describe("verifyCredentials", () => {
       id: user.id,
       name: "Kat",
       email: "kat@example.com",
+      twoFactor: false,
     });
   });
 
