@@ -39,17 +39,30 @@ export class ChannelCatalog {
     return this.checker.handle.db;
   }
 
+  /** Loads in flight, so that a burst of misses for one key (a new repodata) reads it once. */
+  private readonly loading = new Map<string, Promise<unknown>>();
+
   /** Reads through the cache; a load that raced with any invalidation is answered, not kept. */
   private async cached<T>(map: Map<string, Cached<T>>, key: string, gen: string, load: () => Promise<T>): Promise<T> {
     const hit = map.get(key);
     if (hit && hit.gen === gen && this.checker.cacheUsable) return hit.value;
+    const flightKey = `${key}@${gen}@${this.checker.invalidations}`;
+    const inFlight = this.loading.get(flightKey) as Promise<T> | undefined;
+    if (inFlight) return inFlight;
     const before = this.checker.invalidations;
-    const value = await load();
-    if (this.checker.cacheUsable && this.checker.invalidations === before) {
-      if (map.size >= MAX_READERS) map.clear();
-      map.set(key, { gen, value });
+    const promise = load().then((value) => {
+      if (this.checker.cacheUsable && this.checker.invalidations === before) {
+        if (map.size >= MAX_READERS) map.clear();
+        map.set(key, { gen, value });
+      }
+      return value;
+    });
+    this.loading.set(flightKey, promise);
+    try {
+      return await promise;
+    } finally {
+      this.loading.delete(flightKey);
     }
-    return value;
   }
 
   channelsOf(orgId: string): Promise<Map<string, OrgChannel>> {
