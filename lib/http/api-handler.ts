@@ -56,7 +56,6 @@ export const principalKey = (actor: Exclude<Actor, { kind: "anonymous" }>) =>
   actor.kind === "user" ? `user:${actor.userId}` : `sa:${actor.serviceAccountId}`;
 
 /**
-/**
  * The checks every org-scoped API call passes before its own work, in both API versions:
  * authenticate, load the org (404 when the caller cannot see it), `api.use` and the call's
  * permission, the rate limit, and an active subscription unless the call says otherwise.
@@ -75,6 +74,7 @@ export async function openOrgCall(
   return { actor, access };
 }
 
+/**
  * The one wrapper for org-scoped API routes (`/api/organizations/{orgId}/...`): authenticate,
  * load the org (404 when the caller cannot see it), check `api.use` and the route's permission,
  * rate-limit, require a subscription, parse the body with the shared schema, honour
