@@ -30,7 +30,11 @@ describe("signUp", () => {
     expect(row.passwordHash).not.toContain(password);
 
     const events = await db().select().from(t.activity).where(eq(t.activity.targetId, user.id));
-    expect(events).toEqual([expect.objectContaining({ action: "user.signed_up", actorId: user.id, ip: "198.51.100.4" })]);
+    // The first account of this (fresh) instance also becomes its instance admin.
+    expect(events).toEqual([
+      expect.objectContaining({ action: "user.signed_up", actorId: user.id, ip: "198.51.100.4" }),
+      expect.objectContaining({ action: "instance.admin_claimed", actorId: user.id }),
+    ]);
   });
 
   it("enqueues the welcome email, with the link that verifies the address, in the outbox", async () => {
