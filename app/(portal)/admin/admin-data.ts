@@ -1,4 +1,4 @@
-import { redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -12,12 +12,12 @@ export async function readSearch(searchParams: SearchParams) {
   return { q, page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1 };
 }
 
-/** Runs a page's query; an admin who lost the role mid-session is sent out like anyone else. */
+/** Runs a page's query as the use case allows it: anyone but an instance admin gets "not found", as from the layout. */
 export async function asInstanceAdmin<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (err) {
-    if (err instanceof AppError && err.code === "not_found") redirect("/organizations");
+    if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;
   }
 }
