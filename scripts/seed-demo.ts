@@ -101,7 +101,14 @@ async function main() {
           : i === 2
             ? demoAccounts.member
             : `${name.toLowerCase().replace(/[^a-z]+/g, ".")}.${i}@demo.test`;
-    return { name: i === 0 ? "Ada Admin" : i === 1 ? "Bill Billing" : i === 2 ? "Mia Member" : name, email, passwordHash };
+    // Demo people have followed their verification links.
+    const verified = new Date();
+    return {
+      name: i === 0 ? "Ada Admin" : i === 1 ? "Bill Billing" : i === 2 ? "Mia Member" : name,
+      email,
+      passwordHash,
+      emailVerifiedAt: verified,
+    };
   });
   const users = await db.insert(t.users).values(people).returning({ id: t.users.id, email: t.users.email });
   const actorFor = (i: number): Actor => ({ kind: "user", userId: users[i].id, label: users[i].email!, ip: "192.0.2.10" });
@@ -114,7 +121,29 @@ async function main() {
   // The earlier history goes in first, so that ids follow time as they do for real entries.
   await backfillHistory(db, [acme.id, globex.id], users);
 
-  for (let i = 1; i < 40; i++) await addOrgUser(admin, acme.slug, { email: users[i].email! });
+  // Existing accounts join by accepting an invitation (the API would only invite them): the demo
+  // writes the memberships those acceptances would have made.
+  const joined = async (org: { id: string }, by: Actor, indexes: number[]) => {
+    await db.insert(t.memberships).values(indexes.map((i) => ({ orgId: org.id, userId: users[i].id, role: "member" as const })));
+    await db.insert(t.activity).values(
+      indexes.map((i) => ({
+        orgId: org.id,
+        actorType: "user",
+        actorId: users[i].id,
+        actorLabel: users[i].email,
+        action: "invitation.accepted" satisfies ActivityAction,
+        targetType: "user",
+        targetId: users[i].id,
+        targetLabel: users[i].email,
+        metadata: { invitedBy: by.kind === "user" ? by.label : null },
+      })),
+    );
+  };
+  await joined(
+    acme,
+    admin,
+    Array.from({ length: 39 }, (_, k) => k + 1),
+  );
   await changeMemberRole(admin, acme.slug, { userId: users[1].id, role: "billing_manager" });
   await changeMemberRole(admin, acme.slug, { userId: users[3].id, role: "admin" });
   await changeMemberRole(admin, acme.slug, { userId: users[4].id, role: "billing_manager" });
@@ -136,8 +165,7 @@ async function main() {
   await addOrgUser(admin, acme.slug, { first_name: "Jupyter", last_name: "Server-1" });
 
   // Globex Labs: a second org where the demo member is too, with fewer seats left.
-  for (const i of [2, ...Array.from({ length: 11 }, (_, k) => k + 41)])
-    await addOrgUser(globexAdmin, globex.slug, { email: users[i].email! });
+  await joined(globex, globexAdmin, [2, ...Array.from({ length: 11 }, (_, k) => k + 41)]);
   await changeMemberRole(globexAdmin, globex.slug, { userId: users[41].id, role: "billing_manager" });
   await purchaseSubscription(globexAdmin, globex.slug, { seats: 10, billingCycle: "monthly" });
   await assignSeats(globexAdmin, globex.slug, { userIds: [2, 42, 43, 44, 45, 46, 47, 48].map((i) => users[i].id) });
