@@ -102,11 +102,9 @@ export function InstanceSettingsForm({ initial }: { initial: Values }) {
 
   const domainError = fieldErrors.allowedDomains ?? Object.entries(fieldErrors).find(([k]) => k.startsWith("allowedDomains"))?.[1];
   return (
-    <form onSubmit={save} noValidate>
+    <form onSubmit={save} noValidate className="space-y-4">
+      <FormError message={formError} />
       <Card className="divide-y divide-zinc-200 px-6">
-        <div className="pt-4">
-          <FormError message={formError} />
-        </div>
         <div>
           <Choices name="sign-up" legend="Sign-up" choices={signUpChoices} value={signUpMode} onChange={setSignUpMode} />
           {signUpMode === "allowed_domains" && (

@@ -45,7 +45,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
             {rows.map((u) => (
               <tr key={u.id}>
                 <Td className="font-medium text-zinc-900">{u.name}</Td>
-                <Td className="break-all">{u.email}</Td>
+                <Td className="whitespace-nowrap">{u.email}</Td>
                 <Td className="text-right tabular-nums">{u.orgs.toLocaleString("en")}</Td>
                 <Td className="whitespace-nowrap">
                   {u.disabledAt ? (
