@@ -149,7 +149,7 @@ test("sessions: each browser listed; Sign Out ends one, Sign Out Other Sessions 
   await copy.addCookies(cookies);
   const thief = await copy.newPage();
   await thief.goto("/account");
-  await expect(thief.getByRole("heading", { name: "Account" })).toBeVisible();
+  await expect(thief.getByRole("heading", { name: "Account", exact: true })).toBeVisible();
   await page.getByRole("banner").getByRole("button").click();
   await page.getByRole("menuitem", { name: "Sign Out" }).click();
   await page.waitForURL("**/sign-in**");

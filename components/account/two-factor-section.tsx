@@ -38,7 +38,15 @@ export function TwoFactorSection({ enabled }: { enabled: boolean }) {
             <li key={c}>{c}</li>
           ))}
         </ul>
-        <Button onClick={() => router.refresh()}>Done</Button>
+        <Button
+          onClick={() => {
+            setRecoveryCodes(null);
+            setSetup(null);
+            router.refresh();
+          }}
+        >
+          Done
+        </Button>
       </div>
     );
   }

@@ -23,11 +23,8 @@ export async function resetPasswordAction(token: string, input: Record<string, s
 
 export async function confirmEmailAction(token: string) {
   const ip = clientIp(await headers());
-  return toActionResult(async () => {
-    const done = await confirmEmailLink(token, { ip });
-    revalidatePath("/", "layout");
-    return done;
-  });
+  // No revalidation here: refreshing this page would replace the confirmation with "link used".
+  return toActionResult(() => confirmEmailLink(token, { ip }));
 }
 
 export async function resendVerificationAction() {
