@@ -57,7 +57,7 @@ export function UploadPackages({ orgId, channel }: { orgId: string; channel: str
     let failed = 0;
     for (const item of items.filter((i) => i.state === "waiting")) {
       update(item.file, { state: "uploading" });
-      const url = `/api/organizations/${encodeURIComponent(orgId)}/channels/${encodeURIComponent(channel)}/browser-upload/${encodeURIComponent(item.file.name)}`;
+      const url = `/organizations/${encodeURIComponent(orgId)}/channels/${encodeURIComponent(channel)}/upload/${encodeURIComponent(item.file.name)}`;
       const res = await put(url, item.file, (progress) => update(item.file, { progress }));
       if (res.status === 201) {
         ok++;

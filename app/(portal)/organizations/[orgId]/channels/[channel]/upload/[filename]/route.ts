@@ -12,7 +12,8 @@ export const maxDuration = 3600;
  * browser session. The platform subdir is read from the archive. A cross-site page cannot use
  * the session cookie here: the request must come from this origin.
  */
-// PUT /api/organizations/{orgId}/channels/{channel}/browser-upload/{filename}
+// PUT /organizations/{orgId}/channels/{channel}/upload/{filename}   body: the package file's bytes
+// A page route rather than the API: it takes the session cookie, and the browser reports progress.
 export async function PUT(req: Request, { params }: { params: Promise<{ orgId: string; channel: string; filename: string }> }) {
   try {
     const origin = req.headers.get("origin");
