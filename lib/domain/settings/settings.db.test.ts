@@ -154,10 +154,16 @@ describe("the Organization ID never changes", () => {
     await updateOrgSettings(admin, org.slug, { name: "Immutable 3", cloudNotebooks: false });
     expect((await orgRow(org)).slug).toBe(org.slug);
     expect((await orgRow(org)).name).toBe("Immutable 3");
-    // Every code path that writes the organizations row is one of the two use cases tested above.
+    // Every code path that writes the organizations row is one of the use cases tested above, or
+    // the 2FA policy switch, whose only column is require_two_factor (read it to be sure).
     expect(filesThatUpdateOrganizations()).toEqual([
       "lib/domain/organizations/rename-organization.ts",
+      "lib/domain/settings/set-two-factor-policy.ts",
       "lib/domain/settings/update-org-settings.ts",
+    ]);
+    const policySource = fs.readFileSync("lib/domain/settings/set-two-factor-policy.ts", "utf8");
+    expect(policySource.match(/update\(t\.organizations\)\.set\(([^)]*)\)/g)).toEqual([
+      "update(t.organizations).set({ requireTwoFactor: required })",
     ]);
   });
 });
