@@ -304,7 +304,7 @@ test("org policy: Require two-factor authentication holds a member without 2FA u
   await member.getByRole("link", { name: "Enable Two-Factor Authentication" }).click();
   await enableTwoFactor(member);
   await member.goto(`/organizations/${orgId}/users`);
-  await expect(member.getByRole("heading", { name: "Users" })).toBeVisible();
+  await expect(member.getByRole("heading", { name: "View Members" })).toBeVisible();
   await page.reload();
   await expect(page.getByRole("row").filter({ hasText: memberEmail })).toContainText("On");
 });
