@@ -35,7 +35,8 @@ export async function callRoute(
     // Raw bytes (a package upload) go as they are; anything else as JSON.
     const raw = typeof body === "string" || body instanceof Uint8Array;
     init.body = raw ? (body as BodyInit) : JSON.stringify(body);
-    (init.headers as Record<string, string>)["content-type"] ??= body instanceof Uint8Array ? "application/octet-stream" : "application/json";
+    (init.headers as Record<string, string>)["content-type"] ??=
+      body instanceof Uint8Array ? "application/octet-stream" : "application/json";
   }
   const res = await handler(new Request(`http://localhost${path}`, init), { params: Promise.resolve(params) });
   const text = await res.text();
@@ -49,7 +50,7 @@ export async function createLoginUser(name = "API User"): Promise<UserActor> {
   const email = `api-${randomBytes(4).toString("hex")}@example.test`;
   const [user] = await db()
     .insert(t.users)
-    .values({ name, email, passwordHash: await hashPassword(PASSWORD) })
+    .values({ name, email, passwordHash: await hashPassword(PASSWORD), emailVerifiedAt: new Date() })
     .returning();
   return { kind: "user", userId: user.id, label: email, ip: "203.0.113.9" };
 }
