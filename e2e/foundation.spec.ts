@@ -155,9 +155,9 @@ test("every page built so far passes an accessibility scan", async ({ page }) =>
   await page.setExtraHTTPHeaders(mailboxHeaders);
   await page.goto("/dev/mailbox");
   await expectNoA11yViolations(page);
-  // The template previews: eight sandboxed frames (axe cannot inject into script-less frames).
+  // The template previews: one sandboxed frame per template (axe cannot inject into script-less frames).
   await page.goto("/dev/emails");
-  await expect(page.locator("iframe")).toHaveCount(8);
+  await expect(page.locator("iframe")).toHaveCount(12);
   await expect(page.getByRole("heading", { name: "emails/invitation.tsx" })).toBeVisible();
   await page.goto(`/organizations/does-not-exist-${orgId}`);
   await expectNoA11yViolations(page);
