@@ -20,6 +20,8 @@ test("an admin turns cloud notebooks off: a member of that org and of another se
   page,
   browser,
 }) => {
+  // Two people, each signing up and verifying through the mailbox, two orgs and an invitation.
+  test.slow();
   const adminEmail = uniqueEmail("alice");
   await signUp(page, { name: "Alice Admin", email: adminEmail });
   const alpha = await createOrg(page, "Alpha Labs", uniqueOrgId("alpha"));
