@@ -83,5 +83,7 @@ function serverEnv(port: number, pgliteDir: string) {
     // Always the embedded database and the local mailbox, whatever the shell has set.
     DATABASE_URL: "",
     RESEND_API_KEY: "",
+    // The webhooks spec delivers to a receiver it starts on 127.0.0.1.
+    WEBHOOKS_ALLOW_PRIVATE: "1",
   };
 }
