@@ -82,6 +82,21 @@ const emailList = z.string().transform((v, ctx) => {
   return emails;
 });
 
+const DNS_ACCEPTS = "DNS server addresses with optional ports, comma-separated (e.g. 127.0.0.1:5353,[::1]:53)";
+/** "host", "host:port", "[v6]" or "[v6]:port", as node:dns Resolver.setServers takes them. */
+const dnsServers = z.string().transform((v, ctx) => {
+  const servers = list(v);
+  const bad = servers.find((s) => {
+    const m = /^\[([0-9a-fA-F:.]+)\](?::(\d{1,5}))?$/.exec(s) ?? /^([0-9.]+)(?::(\d{1,5}))?$/.exec(s);
+    return !m || !net.isIP(m[1]) || (m[2] !== undefined && Number(m[2]) > 65535);
+  });
+  if (bad !== undefined || servers.length === 0) {
+    ctx.addIssue({ code: "custom", message: bad === undefined ? DNS_ACCEPTS : `${DNS_ACCEPTS}; "${bad}" is not one` });
+    return z.NEVER;
+  }
+  return servers;
+});
+
 const EMAIL_TRANSPORTS = ["resend", "smtp", "mailbox"] as const;
 
 /** The variables, as they come in. Descriptions for people live in docs/configuration.md. */
@@ -121,6 +136,9 @@ const envSchema = z.object({
   ORG_CREATION_LIMIT_PER_HOUR: opt(integer(1, 10_000_000, "organizations per hour per account, a whole number from 1")),
   INVITATION_LIMIT_PER_HOUR: opt(integer(1, 10_000_000, "invitation requests per hour per account, a whole number from 1")),
   LOG_HOT_PATH: opt(flag()),
+  // Outbound: DNS look-ups (domain verification, webhook addresses) and webhook targets
+  DNS_SERVERS: opt(dnsServers),
+  WEBHOOKS_ALLOW_PRIVATE: opt(flag()),
   // Launcher and tools
   SKIP_BUILD: opt(flag()),
   BENCH_DEBUG: opt(flag()),
@@ -212,6 +230,10 @@ function build(env: Env) {
       invitationsPerAccount: env.INVITATION_LIMIT_PER_HOUR ?? 300,
     },
     logHotPath: env.LOG_HOT_PATH ?? false,
+    // Unset: the system's resolver (getaddrinfo, so /etc/hosts counts too).
+    dnsServers: env.DNS_SERVERS,
+    // Tests and closed networks only: webhooks may then reach loopback and private addresses.
+    webhooksAllowPrivate: env.WEBHOOKS_ALLOW_PRIVATE ?? false,
     skipBuild: env.SKIP_BUILD ?? false,
     benchDebug: env.BENCH_DEBUG ?? false,
     nextPhase: env.NEXT_PHASE,
