@@ -10,3 +10,5 @@ export * from "./api";
 export * from "./accounts";
 export * from "./instance";
 export * from "./channels";
+export * from "./domains";
+export * from "./scim";

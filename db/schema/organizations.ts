@@ -15,6 +15,8 @@ export const organizations = pgTable(
     cloudNotebooks: boolean("cloud_notebooks").notNull().default(true),
     // Org policy: members who sign in must use two-factor authentication.
     requireTwoFactor: boolean("require_two_factor").notNull().default(false),
+    // Org setting: accounts with a verified address in one of the org's verified domains may join.
+    allowDomainJoin: boolean("allow_domain_join").notNull().default(false),
   },
   (t) => [uniqueIndex("organizations_slug_key").on(t.slug)],
 );
