@@ -139,6 +139,7 @@ const envSchema = z.object({
   // Outbound: DNS look-ups (domain verification, webhook addresses) and webhook targets
   DNS_SERVERS: opt(dnsServers),
   WEBHOOKS_ALLOW_PRIVATE: opt(flag()),
+  OIDC_ALLOW_HTTP_ISSUERS: opt(flag()),
   // Launcher and tools
   SKIP_BUILD: opt(flag()),
   BENCH_DEBUG: opt(flag()),
@@ -234,6 +235,8 @@ function build(env: Env) {
     dnsServers: env.DNS_SERVERS,
     // Tests and closed networks only: webhooks may then reach loopback and private addresses.
     webhooksAllowPrivate: env.WEBHOOKS_ALLOW_PRIVATE ?? false,
+    // Tests only: single sign-on may then use an http:// issuer (an OpenID Provider on 127.0.0.1).
+    oidcAllowHttpIssuers: env.OIDC_ALLOW_HTTP_ISSUERS ?? false,
     skipBuild: env.SKIP_BUILD ?? false,
     benchDebug: env.BENCH_DEBUG ?? false,
     nextPhase: env.NEXT_PHASE,
