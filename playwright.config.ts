@@ -85,5 +85,7 @@ function serverEnv(port: number, pgliteDir: string) {
     RESEND_API_KEY: "",
     // The webhooks spec delivers to a receiver it starts on 127.0.0.1.
     WEBHOOKS_ALLOW_PRIVATE: "1",
+    // The SSO spec signs in through an OpenID Provider it starts on http://127.0.0.1.
+    OIDC_ALLOW_HTTP_ISSUERS: "1",
   };
 }
