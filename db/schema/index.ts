@@ -12,3 +12,4 @@ export * from "./instance";
 export * from "./channels";
 export * from "./domains";
 export * from "./scim";
+export * from "./sso";
