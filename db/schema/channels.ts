@@ -111,8 +111,9 @@ export const packages = pgTable(
   ],
 );
 
-// One repodata.json per channel and subdir, kept up to date with each upload and delete
-// (jsonb_set / `-` on one key), so no upload re-reads the other packages.
+// The revision of one channel subdir's repodata.json. The records themselves are the packages'
+// `record` column; an upload or delete bumps this small row (its trigger NOTIFYs), and each
+// process assembles the served document once per revision (docs/decisions/013).
 export const channelRepodata = pgTable(
   "channel_repodata",
   {
@@ -120,7 +121,6 @@ export const channelRepodata = pgTable(
       .notNull()
       .references(() => channels.id, { onDelete: "cascade" }),
     subdir: text("subdir").notNull(),
-    data: jsonb("data").$type<Record<string, unknown>>().notNull(),
     revision: integer("revision").notNull().default(1),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

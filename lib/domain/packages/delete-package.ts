@@ -5,7 +5,7 @@ import { notFound } from "@/lib/errors";
 import { recordActivity } from "../activity/record-activity";
 import { loadChannel } from "../channels/load-channel";
 import { loadOrgAccess } from "../organizations/org-access";
-import { removeFromRepodata } from "./repodata";
+import { touchRepodata } from "./repodata";
 import { packagePath, removeFile } from "./storage";
 
 /** Removes a package from its channel and repodata; the file goes once that has committed. */
@@ -24,7 +24,7 @@ export async function deletePackage(actor: Actor, orgSlug: string, target: { cha
       )
       .returning();
     if (!row) throw notFound("Package not found in this channel.");
-    await removeFromRepodata(tx, channel.id, row.subdir, row.filename);
+    await touchRepodata(tx, channel.id, row.subdir);
     await recordActivity(tx, actor, {
       orgId: org.id,
       action: "package.deleted",

@@ -12,7 +12,7 @@ import { readIndexJson } from "./archive";
 import { toPackageJson } from "./package-json";
 import { isSubdir, parsePackageFilename, type ParsedFilename } from "./package-filename";
 import { receiveUpload, tooLarge } from "./receive-upload";
-import { addToRepodata } from "./repodata";
+import { touchRepodata } from "./repodata";
 import { packagePath, removeFile } from "./storage";
 import { checkIndex } from "./check-index";
 
@@ -53,7 +53,7 @@ async function preflight(q: Queryable, actor: Actor, orgSlug: string, target: Up
 /**
  * Publishes one package: the body is streamed to a temporary file while hashed, its
  * info/index.json is read from the archive and must agree with the file name and path, then the
- * package row and the subdir's repodata are written in one transaction and the file is moved
+ * package row (its repodata record) and the subdir's repodata revision are written in one transaction and the file is moved
  * into place before it commits (a failed commit removes it again).
  */
 export async function uploadPackage(
@@ -93,7 +93,7 @@ export async function uploadPackage(
         .onConflictDoNothing()
         .returning();
       if (!row) throw duplicate(target.filename);
-      await addToRepodata(tx, channel.id, subdir, parsed.format, target.filename, record);
+      await touchRepodata(tx, channel.id, subdir);
       await recordActivity(tx, actor, {
         orgId: org.id,
         action: "package.uploaded",
