@@ -1,7 +1,11 @@
-/** Who is acting: a signed-in user, a service account, or the system itself. */
+/**
+ * Who is acting: a signed-in user, a service account, the org's identity provider through its
+ * SCIM token (Directory Sync; recorded in the activity log as "SCIM"), or the system itself.
+ */
 export type Actor =
   | { kind: "user"; userId: string; label: string; ip?: string | null }
   | { kind: "service_account"; serviceAccountId: string; orgId: string; label: string; ip?: string | null }
+  | { kind: "scim"; orgId: string; label: "SCIM"; ip?: string | null }
   | { kind: "anonymous"; ip?: string | null };
 
 export const anonymous = (ip?: string | null): Actor => ({ kind: "anonymous", ip });

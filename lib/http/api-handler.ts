@@ -48,12 +48,15 @@ export async function authenticate(req: Request) {
       token ? "invalid_token" : "missing_token",
     );
   }
+  // Access tokens belong to users and service accounts only (a SCIM token is not one).
+  if (actor.kind === "scim")
+    throw new AppError("unauthenticated", "The access token is invalid, expired or revoked.", undefined, "invalid_token");
   noteActor(actor.kind === "user" ? `user:${actor.userId}` : `service_account:${actor.serviceAccountId}`);
   return actor;
 }
 
 export const principalKey = (actor: Exclude<Actor, { kind: "anonymous" }>) =>
-  actor.kind === "user" ? `user:${actor.userId}` : `sa:${actor.serviceAccountId}`;
+  actor.kind === "user" ? `user:${actor.userId}` : actor.kind === "scim" ? `scim:${actor.orgId}` : `sa:${actor.serviceAccountId}`;
 
 /**
  * The checks every org-scoped API call passes before its own work, in both API versions:

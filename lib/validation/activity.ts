@@ -43,9 +43,24 @@ export const ORG_ACTIVITY_ACTIONS = [
   "group.deleted",
   "group.member_added",
   "group.member_removed",
+  // Verified domains (Org Profile -> Domains) and joining through one.
+  "domain.added",
+  "domain.verified",
+  "domain.removed",
+  "member.joined",
   // An instance admin granted or changed the org's subscription (also in the instance log).
   "subscription.granted",
   "subscription.changed",
+  // Single sign-on: an admin saved or removed the org's OIDC connection.
+  "sso.connection_created",
+  "sso.connection_updated",
+  "sso.connection_deleted",
+  // Directory Sync (SCIM): an admin's token, and what the identity provider did to a member.
+  "scim.token_generated",
+  "scim.token_revoked",
+  "member.deactivated",
+  "member.reactivated",
+  "member.updated",
 ] as const;
 
 /** Actions on the instance itself (/admin): recorded without an organization, read on /admin/activity. */
@@ -119,7 +134,7 @@ export const activityEntrySchema = z
   .object({
     id: z.number().int(),
     created_at: z.string(),
-    actor_type: z.enum(["user", "service_account", "system"]),
+    actor_type: z.enum(["user", "service_account", "scim", "system"]),
     actor_id: z.string().nullable(),
     actor_label: z.string().nullable(),
     action: z.enum(ACTIVITY_ACTIONS),

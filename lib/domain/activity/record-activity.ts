@@ -58,6 +58,7 @@ export async function recordActivities(tx: Tx, actor: Actor, inputs: ActivityInp
 function actorColumns(actor: Actor) {
   return {
     actorType: actor.kind === "anonymous" ? "system" : actor.kind,
+    // A SCIM actor is the org's identity provider: its label ("SCIM") is all there is to say.
     actorId: actor.kind === "user" ? actor.userId : actor.kind === "service_account" ? actor.serviceAccountId : null,
     actorLabel: actor.kind === "anonymous" ? null : actor.label,
     ip: actor.ip ?? null,
