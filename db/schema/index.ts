@@ -10,6 +10,7 @@ export * from "./api";
 export * from "./accounts";
 export * from "./instance";
 export * from "./channels";
+export * from "./package-downloads";
 export * from "./domains";
 export * from "./scim";
 export * from "./sso";
