@@ -14,3 +14,4 @@ export * from "./package-downloads";
 export * from "./domains";
 export * from "./scim";
 export * from "./sso";
+export * from "./webhooks";
