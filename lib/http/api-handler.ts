@@ -49,14 +49,14 @@ export async function authenticate(req: Request) {
     );
   }
   // Access tokens belong to users and service accounts only (a SCIM token is not one).
-  if (actor.kind === "scim")
+  if (actor.kind === "scim" || actor.kind === "sso")
     throw new AppError("unauthenticated", "The access token is invalid, expired or revoked.", undefined, "invalid_token");
   noteActor(actor.kind === "user" ? `user:${actor.userId}` : `service_account:${actor.serviceAccountId}`);
   return actor;
 }
 
 export const principalKey = (actor: Exclude<Actor, { kind: "anonymous" }>) =>
-  actor.kind === "user" ? `user:${actor.userId}` : actor.kind === "scim" ? `scim:${actor.orgId}` : `sa:${actor.serviceAccountId}`;
+  actor.kind === "user" ? `user:${actor.userId}` : actor.kind === "scim" || actor.kind === "sso" ? `${actor.kind}:${actor.orgId}` : `sa:${actor.serviceAccountId}`;
 
 /**
  * The checks every org-scoped API call passes before its own work, in both API versions:

@@ -51,6 +51,13 @@ export const ORG_ACTIVITY_ACTIONS = [
   // An instance admin granted or changed the org's subscription (also in the instance log).
   "subscription.granted",
   "subscription.changed",
+  // Webhook endpoints (Org Profile -> Webhooks); webhook.disabled is the worker's, after days of failures.
+  "webhook.created",
+  "webhook.updated",
+  "webhook.deleted",
+  "webhook.test_sent",
+  "webhook.redelivered",
+  "webhook.disabled",
   // Single sign-on: an admin saved or removed the org's OIDC connection.
   "sso.connection_created",
   "sso.connection_updated",
@@ -134,7 +141,7 @@ export const activityEntrySchema = z
   .object({
     id: z.number().int(),
     created_at: z.string(),
-    actor_type: z.enum(["user", "service_account", "scim", "system"]),
+    actor_type: z.enum(["user", "service_account", "scim", "sso", "system"]),
     actor_id: z.string().nullable(),
     actor_label: z.string().nullable(),
     action: z.enum(ACTIVITY_ACTIONS),
