@@ -42,6 +42,9 @@ export const policy = {
   // Reading is also limited by the seat and the channel's groups (lib/domain/channels/channel-rule.ts).
   "channels.read": { roles: ["admin", "billing_manager", "member"], serviceAccount: true },
   "groups.manage": { roles: ["admin"], serviceAccount: true },
+  // Webhooks send the org's changes to any URL: only a person who is an Account Admin sets
+  // them up, so a leaked CI secret cannot quietly subscribe to them.
+  "webhooks.manage": { roles: ["admin"], serviceAccount: false },
 } as const satisfies Record<string, { roles: readonly Role[]; serviceAccount: boolean }>;
 
 export type Permission = keyof typeof policy;

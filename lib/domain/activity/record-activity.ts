@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { t, type Tx } from "@/db";
 import type { Actor } from "@/lib/authz/actor";
 import type { ActivityAction } from "@/lib/validation/activity";
+import { enqueueWebhookEvents } from "../webhooks/enqueue-events";
 
 export type ActivityInput = {
   orgId?: string | null;
@@ -21,10 +22,13 @@ export async function recordActivity(tx: Tx, actor: Actor, input: ActivityInput)
 
 /**
  * Records many entries in one statement, in the caller's transaction (bulk actions: one entry
- * per person or invitation touched). This is the only writer of the activity table.
+ * per person or invitation touched). This is the only writer of the activity table, and so also
+ * where webhook deliveries are enqueued: every change an org's other systems may hear about
+ * records activity, so one hook here covers them all, in the same transaction.
  */
 export async function recordActivities(tx: Tx, actor: Actor, inputs: ActivityInput[]) {
   if (inputs.length === 0) return;
+  await enqueueWebhookEvents(tx, actor, inputs);
   const who = actorColumns(actor);
   if (inputs.length <= PLAIN_INSERT_MAX) {
     await tx.insert(t.activity).values(
