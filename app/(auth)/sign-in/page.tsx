@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Button } from "@/components/ui/button";
 import { safeReturnPath } from "../safe-return";
 import { SignInForm } from "./sign-in-form";
 
@@ -19,6 +20,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       )}
       <div className="mt-6">
         <SignInForm returnTo={returnTo} defaultEmail={params.email} />
+      </div>
+      <div className="mt-4">
+        <Button asChild variant="secondary" className="w-full">
+          <Link href={`/sign-in/sso?callbackUrl=${encodeURIComponent(returnTo)}`}>Sign in with SSO</Link>
+        </Button>
       </div>
       <p className="mt-4 text-center text-sm">
         <Link href="/forgot-password" className="font-medium text-indigo-700 hover:underline">

@@ -4,6 +4,7 @@ import { clearLoginFailures, takeLoginAttempt } from "@/lib/auth/login-limiter";
 import { verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import { signInSchema } from "@/lib/validation/auth";
+import { assertPasswordSignInAllowed } from "../sso/assert-password-sign-in-allowed";
 
 export const invalidCredentials = () => new AppError("unauthenticated", "Invalid email or password.", undefined, "invalid_credentials");
 
@@ -16,6 +17,8 @@ export async function verifyCredentials(input: { email?: unknown; password?: unk
   if (!parsed.success) throw invalidCredentials();
   const { email, password } = parsed.data;
   await takeLoginAttempt(email, ctx.ip);
+  // Require SSO (Org Profile -> Single Sign-On): the org's verified domains sign in through its IdP only.
+  await assertPasswordSignInAllowed(email);
   const [user] = await db().select().from(t.users).where(eq(t.users.email, email)).limit(1);
   const ok = await verifyPassword(user?.passwordHash, password);
   if (!user || !ok) throw invalidCredentials();

@@ -34,6 +34,7 @@ export async function issueUserAccessToken(input: { username: string; password: 
     }
     return await mint({ userId: user.id });
   } catch (err) {
+    if (err instanceof AppError && err.reason === "sso_required") throw new AppError("validation", err.message, undefined, "invalid_grant");
     if (err instanceof AppError && err.code === "unauthenticated") {
       throw new AppError("validation", "The username or password is wrong.", undefined, "invalid_grant");
     }
