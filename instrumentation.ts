@@ -8,4 +8,6 @@ export async function register() {
   if (config().nextPhase === "phase-production-build") return;
   const { startOutboxWorkerOnce } = await import("@/lib/email/outbox-worker");
   startOutboxWorkerOnce();
+  const { startWebhookWorkerOnce } = await import("@/lib/webhooks/delivery-worker");
+  startWebhookWorkerOnce();
 }

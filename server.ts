@@ -10,6 +10,7 @@ import { getDbHandle } from "@/db/client";
 import { closeTokenChecker, getTokenChecker } from "@/lib/domain/tokens/check/check-token";
 import { createHotPath } from "@/lib/hot-path/handler";
 import { startOutboxWorkerOnce } from "@/lib/email/outbox-worker";
+import { startWebhookWorkerOnce } from "@/lib/webhooks/delivery-worker";
 import { UsageRecorder } from "@/lib/domain/tokens/check/usage";
 import { DownloadRecorder } from "@/lib/domain/packages/downloads";
 import { instrument } from "@/lib/observability/instrument";
@@ -39,6 +40,7 @@ const usage = new UsageRecorder(() => getDbHandle().db).start(settings.tokenUsag
 // Package downloads of org channels, counted like token uses.
 const downloads = new DownloadRecorder(() => getDbHandle().db).start(settings.tokenUsageFlushMs);
 const stopWorker = startOutboxWorkerOnce();
+startWebhookWorkerOnce(); // an unfinished delivery is retried after its lease: nothing to stop on shutdown
 const stopSweeper = startSweeper();
 const metrics = createMetrics(outboxBacklog);
 // The hot path sees the checker through this wrapper, which counts verdicts for /api/metrics.
