@@ -32,6 +32,7 @@ import { syncToken } from "@/lib/domain/tokens/member/sync-token";
 import { setSeat } from "@/lib/domain/tokens/member/test-support";
 import { accountCases } from "@/lib/domain/account/test-support";
 import { channelCases } from "@/lib/domain/channels/test-support";
+import { domainCases } from "@/lib/domain/domains/test-support";
 import { instanceCases } from "@/lib/domain/instance/test-support";
 import { useTestDatabase } from "@/test/db";
 import { createTestUser } from "@/test/factories";
@@ -359,6 +360,7 @@ const cases: Case[] = [
   })),
   ...accountCases,
   ...channelCases,
+  ...domainCases,
   ...instanceCases,
 ];
 

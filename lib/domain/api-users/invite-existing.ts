@@ -1,16 +1,18 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { t, type Tx } from "@/db";
 import type { Organization } from "@/db/schema";
+import { findOrgByVerifiedDomain } from "../domains/find-org-by-verified-domain";
 import { lockOrgInvitations, type SendContext } from "../invitations/invite-context";
 import { holdsSeat } from "../invitations/seat-budget";
 import { createInvitations, reissueInvitations } from "../invitations/send-links";
 
 /**
- * Whether the org has proven it controls the domain of this address (then its people may be
- * added without an invitation). No org can prove a domain yet, so this is always false.
+ * Whether the org has proven it controls the domain of this address (a verified domain, Org
+ * Profile -> Domains): then its people may be added without an invitation.
  */
-export async function isVerifiedDomainOf(_tx: Tx, _org: Pick<Organization, "id">, _email: string): Promise<boolean> {
-  return false;
+export async function isVerifiedDomainOf(tx: Tx, org: Pick<Organization, "id">, email: string): Promise<boolean> {
+  const owner = await findOrgByVerifiedDomain(email, tx);
+  return owner?.orgId === org.id;
 }
 
 export type InvitedAnswer = {

@@ -28,3 +28,12 @@ export async function findOrgByVerifiedDomain(email: string, q: Queryable = db()
     .limit(1);
   return row ?? null;
 }
+
+/** The org's verified domains, for checking many addresses at once (onboarding). */
+export async function orgVerifiedDomains(q: Queryable, orgId: string): Promise<Set<string>> {
+  const rows = await q
+    .select({ domain: t.orgDomains.domain })
+    .from(t.orgDomains)
+    .where(and(eq(t.orgDomains.orgId, orgId), isNotNull(t.orgDomains.verifiedAt)));
+  return new Set(rows.map((r) => r.domain));
+}

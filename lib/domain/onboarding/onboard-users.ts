@@ -17,6 +17,7 @@ import { prepareOnboardingEmails } from "./onboarding-emails";
 import { loadOrgAccess } from "../organizations/org-access";
 import { prepareSend } from "../invitations/invite-context";
 import { inviteExistingAccounts } from "../api-users/invite-existing";
+import { emailDomain, orgVerifiedDomains } from "../domains/find-org-by-verified-domain";
 
 export type OnboardingResult = {
   users_in_onboarding_process: string[];
@@ -26,8 +27,9 @@ export type OnboardingResult = {
 };
 
 /**
- * Automated onboarding: each address with no account yet becomes a Member with a seat and a
- * token, in list order, until the free seats run out. Addresses with an account, repeated,
+ * Automated onboarding: each address with no account yet (or whose account the org may add
+ * directly: a verified address in one of its verified domains) becomes a Member with a seat and
+ * a token, in list order, until the free seats run out. Other addresses with an account, repeated,
  * invalid, or beyond the free seats are reported as unavailable. One transaction, with the
  * subscription row locked, so seats are never over-assigned even under concurrent calls.
  */
@@ -44,16 +46,45 @@ export async function onboardUsers(actor: Actor, orgSlug: string, input: unknown
 
     const normalized = user_emails.map((raw) => ({ raw, email: emailSchema.safeParse(raw).data }));
     const candidates = [...new Set(normalized.flatMap((n) => (n.email ? [n.email] : [])))];
-    const taken = new Set(
+    const existing =
       candidates.length === 0
         ? []
-        : (await tx.select({ email: t.users.email }).from(t.users).where(inArray(t.users.email, candidates))).map((r) => r.email),
+        : await tx
+            .select({ id: t.users.id, email: t.users.email, verifiedAt: t.users.emailVerifiedAt })
+            .from(t.users)
+            .where(inArray(t.users.email, candidates));
+    const taken = new Set(existing.map((r) => r.email));
+    // Accounts the org may add without asking (8.2): a verified address in a domain this org has
+    // verified, not a member yet. They are onboarded like new addresses, seat and token included.
+    const members = new Set(
+      existing.length === 0
+        ? []
+        : (
+            await tx
+              .select({ userId: t.memberships.userId })
+              .from(t.memberships)
+              .where(
+                and(
+                  eq(t.memberships.orgId, org.id),
+                  inArray(
+                    t.memberships.userId,
+                    existing.map((r) => r.id),
+                  ),
+                ),
+              )
+          ).map((m) => m.userId),
     );
+    const verifiedDomains = existing.length === 0 ? new Set<string>() : await orgVerifiedDomains(tx, org.id);
+    const direct = new Map<string, string>();
+    for (const r of existing) {
+      const domain = r.email ? emailDomain(r.email) : null;
+      if (r.email && r.verifiedAt && !members.has(r.id) && domain && verifiedDomains.has(domain)) direct.set(r.email, r.id);
+    }
     const onboard: string[] = [];
     const unavailable: string[] = [];
     const seen = new Set<string>();
     for (const { raw, email } of normalized) {
-      if (!email || taken.has(email) || seen.has(email) || available === 0) unavailable.push(email ?? raw);
+      if (!email || (taken.has(email) && !direct.has(email)) || seen.has(email) || available === 0) unavailable.push(email ?? raw);
       else {
         onboard.push(email);
         available--;
@@ -67,14 +98,21 @@ export async function onboardUsers(actor: Actor, orgSlug: string, input: unknown
       tx,
       send,
       org,
-      [...taken].filter((e): e is string => !!e),
+      [...taken].filter((e): e is string => !!e && !direct.has(e)),
     );
 
     if (onboard.length > 0) {
-      const users = await tx
-        .insert(t.users)
-        .values(onboard.map((email) => ({ name: email.split("@")[0], email })))
-        .returning({ id: t.users.id, email: t.users.email });
+      const fresh = onboard.filter((email) => !direct.has(email));
+      const created =
+        fresh.length === 0
+          ? []
+          : await tx
+              .insert(t.users)
+              .values(fresh.map((email) => ({ name: email.split("@")[0], email })))
+              .returning({ id: t.users.id, email: t.users.email });
+      const createdIds = new Set(created.map((u) => u.id));
+      const byEmail = new Map(created.map((u) => [u.email, u.id]));
+      const users = onboard.map((email) => ({ id: direct.get(email) ?? byEmail.get(email)!, email }));
       await tx
         .insert(t.memberships)
         .values(users.map((u) => ({ orgId: org.id, userId: u.id, role: "member" as const, seatAssignedAt: now })));
@@ -96,7 +134,7 @@ export async function onboardUsers(actor: Actor, orgSlug: string, input: unknown
           orgId: org.id,
           action: "member.onboarded",
           target: { type: "user", id: p.id, label: p.email },
-          metadata: { seat: true, token_last4: tokenLast4(p.token) },
+          metadata: { seat: true, token_last4: tokenLast4(p.token), existing_account: !createdIds.has(p.id) },
         })),
       );
       const mailsFor = await prepareOnboardingEmails(org, sub.currentPeriodEnd);
@@ -106,7 +144,7 @@ export async function onboardUsers(actor: Actor, orgSlug: string, input: unknown
           people.map((p) => ({
             to: p.email!,
             token: p.token,
-            setupLink: `${appUrl()}/set-password/${createPasswordSetupToken(p.id, null)}`,
+            setupLink: createdIds.has(p.id) ? `${appUrl()}/set-password/${createPasswordSetupToken(p.id, null)}` : null,
           })),
         ),
       );

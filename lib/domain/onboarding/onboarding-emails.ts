@@ -11,15 +11,22 @@ import { formatExpiry } from "@/lib/domain/tokens/member/token-rules";
 const TOKEN = "ONBOARDINGTOKENPLACEHOLDER";
 const LINK = "https://onboarding-link.placeholder/";
 
-export type OnboardingMail = { to: string; token: string; setupLink: string };
+/** setupLink: null for an existing account (verified domain), which signs in as it always did. */
+export type OnboardingMail = { to: string; token: string; setupLink: string | null };
 
 export async function prepareOnboardingEmails(org: { name: string; slug: string }, expiresAt: Date) {
   const commands = tokenCommands(appUrl(), TOKEN);
-  const [welcome, token] = await Promise.all([
+  const orgLink = `${appUrl()}/organizations/${org.slug}`;
+  const [welcome, welcomeBack, token] = await Promise.all([
     renderEmail(
       "added-to-organization",
       addedToOrganizationSubject(org.name),
       AddedToOrganizationEmail({ orgName: org.name, link: LINK, needsPassword: true }),
+    ),
+    renderEmail(
+      "added-to-organization",
+      addedToOrganizationSubject(org.name),
+      AddedToOrganizationEmail({ orgName: org.name, link: orgLink, needsPassword: false }),
     ),
     renderEmail(
       "token-issued",
@@ -42,7 +49,7 @@ export async function prepareOnboardingEmails(org: { name: string; slug: string 
   });
   return (people: OnboardingMail[]) =>
     people.flatMap((p) => [
-      { ...fill(welcome, LINK, p.setupLink), to: p.to },
+      p.setupLink ? { ...fill(welcome, LINK, p.setupLink), to: p.to } : { ...welcomeBack, to: p.to },
       { ...fill(token, TOKEN, p.token), to: p.to },
     ]);
 }
