@@ -125,7 +125,7 @@ describe("adding an existing account through the API (squatting)", () => {
     expect(mails.map((m) => m.template)).toEqual(["verify-email", "invitation", "invitation"]);
   });
 
-  it("a verified existing account is invited too (no org has a verified domain yet), and joins by accepting", async () => {
+  it("a verified existing account is invited too (the org has not verified its domain), and joins by accepting", async () => {
     const { org, saToken } = await createApiOrg();
     const person = await signedUp();
     await confirmEmailLink(tokenIn((await lastMailTo(person.email)).text));
