@@ -87,5 +87,7 @@ function serverEnv(port: number, pgliteDir: string) {
     WEBHOOKS_ALLOW_PRIVATE: "1",
     // The SSO spec signs in through an OpenID Provider it starts on http://127.0.0.1.
     OIDC_ALLOW_HTTP_ISSUERS: "1",
+    // The domains spec answers the verification TXT record from a dns2 server it starts there.
+    DNS_SERVERS: "127.0.0.1:5391",
   };
 }
