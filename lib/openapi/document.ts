@@ -6,6 +6,7 @@ import { onboardingPaths } from "./paths/onboarding";
 import { packageServerPaths } from "./paths/package-servers";
 import { serviceAccountPaths } from "./paths/service-accounts";
 import { settingsPaths } from "./paths/settings";
+import { ssoPaths } from "./paths/sso";
 import { userPaths } from "./paths/users";
 import { v1Paths } from "./paths/v1";
 
@@ -17,6 +18,7 @@ export const apiPaths = {
   ...onboardingPaths,
   ...packageServerPaths,
   ...settingsPaths,
+  ...ssoPaths,
   ...activityPaths,
   ...channelPaths,
   ...v1Paths,
