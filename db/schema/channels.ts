@@ -107,7 +107,8 @@ export const packages = pgTable(
   },
   (t) => [
     uniqueIndex("packages_channel_file_key").on(t.channelId, t.subdir, t.filename),
-    index("packages_channel_name_idx").on(t.channelId, t.name, t.id),
+    // The channel page's keyset order (name, filename, subdir), so a page is one index range.
+    index("packages_channel_page_idx").on(t.channelId, t.name, t.filename, t.subdir),
   ],
 );
 
