@@ -20,6 +20,8 @@ export type MemberRow = {
   token: TokenStatus;
   /** Whether the member signs in with two-factor authentication (managed users: never). */
   twoFactor: boolean;
+  /** False while the org's identity provider has deactivated them (Directory Sync). */
+  active: boolean;
 };
 
 export type MembersPage = {
@@ -62,7 +64,10 @@ export async function listMembers(actor: Actor, orgSlug: string, query: ListMemb
   const q = db();
 
   const [[{ total }], rows, seats] = await Promise.all([
-    q.select({ total: count() }).from(t.memberships).innerJoin(t.users, eq(t.users.id, t.memberships.userId)).where(where),
+    // Without a search every condition is on memberships: an index-only count, no join to users.
+    pattern
+      ? q.select({ total: count() }).from(t.memberships).innerJoin(t.users, eq(t.users.id, t.memberships.userId)).where(where)
+      : q.select({ total: count() }).from(t.memberships).where(where),
     q
       .select({
         userId: t.memberships.userId,
@@ -72,9 +77,11 @@ export async function listMembers(actor: Actor, orgSlug: string, query: ListMemb
         seatAssignedAt: t.memberships.seatAssignedAt,
         joinedAt: t.memberships.createdAt,
         twoFactorAt: t.users.totpEnabledAt,
+        scimActive: t.scimMembers.active,
       })
       .from(t.memberships)
       .innerJoin(t.users, eq(t.users.id, t.memberships.userId))
+      .leftJoin(t.scimMembers, and(eq(t.scimMembers.orgId, t.memberships.orgId), eq(t.scimMembers.userId, t.memberships.userId)))
       .where(where)
       .orderBy(order(sortColumns[params.sort]), asc(t.memberships.id))
       .limit(params.pageSize)
@@ -116,6 +123,7 @@ export async function listMembers(actor: Actor, orgSlug: string, query: ListMemb
       joinedAt: r.joinedAt.toISOString(),
       token: tokenStatus(tokenOf.get(r.userId), now),
       twoFactor: r.twoFactorAt !== null,
+      active: r.scimActive ?? true,
     })),
   };
 }
