@@ -8,7 +8,7 @@ import { toActionResult } from "@/lib/actions/result";
 import { config } from "@/lib/config";
 import { deleteSsoConnection, saveSsoConnection } from "@/lib/domain/sso/save-sso-connection";
 import { startSsoSignIn } from "@/lib/domain/sso/start-sso-sign-in";
-import { testSsoConnection } from "@/lib/domain/sso/test-sso-connection";
+import { checkSsoConnection } from "@/lib/domain/sso/check-sso-connection";
 import { SSO_LOGIN_TTL_MS } from "@/lib/domain/sso/sso-secrets";
 import type { SaveSsoConnectionInput, StartSsoInput } from "@/lib/validation/sso";
 
@@ -25,7 +25,7 @@ export async function saveSsoConnectionAction(orgId: string, input: SaveSsoConne
 /** Test Connection: discovery of the issuer in the form; changes nothing. */
 export async function testSsoConnectionAction(orgId: string, input: { issuer: string }) {
   const actor = await requireSessionUser();
-  return toActionResult(() => testSsoConnection(actor, orgId, input));
+  return toActionResult(() => checkSsoConnection(actor, orgId, input));
 }
 
 export async function deleteSsoConnectionAction(orgId: string) {

@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { db, t } from "@/db";
+import type { Actor } from "@/lib/authz/actor";
 import { open } from "@/lib/auth/secret-box";
 import { describeError } from "@/lib/observability/describe-error";
 import { emailSchema } from "@/lib/validation/common";
@@ -17,9 +18,9 @@ import { ssoFailure as failed } from "./sso-failures";
  * openid-client check state, PKCE, the ID token's signature, issuer, audience, expiry and nonce,
  * accepts the email only in a domain the same org has verified, then provisions the account and
  * mints a single-use login ticket (2 minutes) for the "sso" credentials provider.
- * `callbackUrl` is the redirect URI with the query the IdP sent.
+ * `caller` is the browser (anonymous, with its IP); `callbackUrl` is the redirect URI with the query the IdP sent.
  */
-export async function completeSsoSignIn(key: string | null | undefined, callbackUrl: URL, ctx: { ip?: string | null } = {}) {
+export async function completeSsoSignIn(caller: Actor, key: string | null | undefined, callbackUrl: URL) {
   if (!key) throw failed("expired");
   const [login] = await db()
     .update(t.ssoLogins)
@@ -79,7 +80,7 @@ export async function completeSsoSignIn(key: string | null | undefined, callback
       tx,
       login.orgId,
       { email: email.data, name: typeof claims.name === "string" ? claims.name : null, issuer: connection.issuer },
-      ctx.ip,
+      caller.ip,
     );
     await tx.insert(t.ssoTickets).values({
       ticketHash: hashSsoSecret(ticket),

@@ -9,7 +9,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { recordActivity } from "../activity/record-activity";
 import { loadOrgAccess } from "../organizations/org-access";
 import { ssoConnectionView } from "./get-sso-connection";
-import { probeIssuer } from "./test-sso-connection";
+import { probeIssuer } from "./check-sso-connection";
 
 /** The secret-box purpose of an org's client secret: bound to the org, so a sealed value cannot be moved to another. */
 export const clientSecretPurpose = (orgId: string) => `sso-client-secret:${orgId}`;

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, t } from "@/db";
+import { anonymous } from "@/lib/authz/actor";
 import type { Organization } from "@/db/schema";
 import { open } from "@/lib/auth/secret-box";
 import { resetConfig } from "@/lib/config";
@@ -19,7 +20,7 @@ import { ssoRedirectUri } from "./oidc";
 import { redeemSsoTicket } from "./redeem-sso-ticket";
 import { clientSecretPurpose, deleteSsoConnection, saveSsoConnection } from "./save-sso-connection";
 import { startSsoSignIn } from "./start-sso-sign-in";
-import { testSsoConnection } from "./test-sso-connection";
+import { checkSsoConnection } from "./check-sso-connection";
 
 useTestDatabase();
 
@@ -119,13 +120,13 @@ describe("the SSO connection (Org Profile -> Single Sign-On)", () => {
 
   it("Test Connection runs discovery and says what it found, or why not in words", async () => {
     const { org, admin } = await createTestOrg("Probe");
-    const ok = await testSsoConnection(admin, org.slug, { issuer: idp.issuer });
+    const ok = await checkSsoConnection(admin, org.slug, { issuer: idp.issuer });
     expect(ok).toMatchObject({ ok: true, issuer: idp.issuer, pkce: true });
     expect(ok.ok && ok.tokenEndpoint).toContain(idp.issuer);
-    const closed = await testSsoConnection(admin, org.slug, { issuer: "http://127.0.0.1:1" });
+    const closed = await checkSsoConnection(admin, org.slug, { issuer: "http://127.0.0.1:1" });
     expect(closed).toEqual({ ok: false, error: expect.stringMatching(/could not be reached/) });
     // A server that is not an OpenID Provider.
-    const notIdp = await testSsoConnection(admin, org.slug, { issuer: `${idp.issuer}/nothing-here` });
+    const notIdp = await checkSsoConnection(admin, org.slug, { issuer: `${idp.issuer}/nothing-here` });
     expect(notIdp.ok).toBe(false);
   });
 
@@ -158,7 +159,7 @@ describe("Sign in with SSO against a real OpenID Provider", () => {
     const email = `new.person@${domain}`;
     const { key, callbackUrl } = await throughIdp(email);
     expect(callbackUrl.searchParams.get("code")).toBeTruthy();
-    const done = await completeSsoSignIn(key, callbackUrl, { ip: "198.51.100.4" });
+    const done = await completeSsoSignIn(anonymous("198.51.100.4"), key, callbackUrl);
     expect(done).toMatchObject({ returnTo: "/organizations", orgSlug: org.slug });
 
     const [user] = await db().select().from(t.users).where(eq(t.users.email, email));
@@ -190,7 +191,7 @@ describe("Sign in with SSO against a real OpenID Provider", () => {
       .returning();
     for (let i = 0; i < 2; i++) {
       const { key, callbackUrl } = await throughIdp(email);
-      const done = await completeSsoSignIn(key, callbackUrl);
+      const done = await completeSsoSignIn(anonymous(null), key, callbackUrl);
       expect((await redeemSsoTicket(done.ticket))?.id).toBe(user.id);
     }
     expect(await membership(org, user.id)).toMatchObject({ role: "member" });
@@ -213,7 +214,7 @@ describe("Sign in with SSO against a real OpenID Provider", () => {
       .returning();
     await db().insert(t.userSessions).values({ userId: user.id });
     const { key, callbackUrl } = await throughIdp(email);
-    await completeSsoSignIn(key, callbackUrl);
+    await completeSsoSignIn(anonymous(null), key, callbackUrl);
     const [after] = await db().select().from(t.users).where(eq(t.users.id, user.id));
     expect(after.passwordHash).toBeNull();
     expect(after.emailVerifiedAt).toBeInstanceOf(Date);
@@ -223,14 +224,14 @@ describe("Sign in with SSO against a real OpenID Provider", () => {
   it("a replayed callback is refused, and it mints no second ticket", async () => {
     const { domain } = await ssoOrg();
     const { key, callbackUrl } = await throughIdp(`replay@${domain}`);
-    await completeSsoSignIn(key, callbackUrl);
+    await completeSsoSignIn(anonymous(null), key, callbackUrl);
     const tickets = await db().select().from(t.ssoTickets);
-    expect(ssoKindOf(await rejectionOf(completeSsoSignIn(key, callbackUrl)))).toBe("expired");
+    expect(ssoKindOf(await rejectionOf(completeSsoSignIn(anonymous(null), key, callbackUrl)))).toBe("expired");
     expect(await db().select().from(t.ssoTickets)).toHaveLength(tickets.length);
     // Without the browser's cookie the callback is refused too.
     const other = await throughIdp(`replay2@${domain}`);
-    expect(ssoKindOf(await rejectionOf(completeSsoSignIn(undefined, other.callbackUrl)))).toBe("expired");
-    expect(ssoKindOf(await rejectionOf(completeSsoSignIn("not-the-key", other.callbackUrl)))).toBe("expired");
+    expect(ssoKindOf(await rejectionOf(completeSsoSignIn(anonymous(null), undefined, other.callbackUrl)))).toBe("expired");
+    expect(ssoKindOf(await rejectionOf(completeSsoSignIn(anonymous(null), "not-the-key", other.callbackUrl)))).toBe("expired");
   });
 
   it("a wrong state is refused (and the sign-in is spent)", async () => {
@@ -239,8 +240,8 @@ describe("Sign in with SSO against a real OpenID Provider", () => {
     const { key, callbackUrl } = await throughIdp(email);
     const tampered = new URL(callbackUrl);
     tampered.searchParams.set("state", "attacker-state");
-    expect(ssoKindOf(await rejectionOf(completeSsoSignIn(key, tampered)))).toBe("failed");
-    expect(ssoKindOf(await rejectionOf(completeSsoSignIn(key, callbackUrl)))).toBe("expired");
+    expect(ssoKindOf(await rejectionOf(completeSsoSignIn(anonymous(null), key, tampered)))).toBe("failed");
+    expect(ssoKindOf(await rejectionOf(completeSsoSignIn(anonymous(null), key, callbackUrl)))).toBe("expired");
     expect(await db().select().from(t.users).where(eq(t.users.email, email))).toHaveLength(0);
   });
 
@@ -254,7 +255,7 @@ describe("Sign in with SSO against a real OpenID Provider", () => {
       .from(t.ssoLogins)
       .where(eq(t.ssoLogins.state, callbackUrl.searchParams.get("state")!));
     await db().update(t.ssoLogins).set({ nonce: "a-different-nonce" }).where(eq(t.ssoLogins.id, login.id));
-    expect(ssoKindOf(await rejectionOf(completeSsoSignIn(key, callbackUrl)))).toBe("failed");
+    expect(ssoKindOf(await rejectionOf(completeSsoSignIn(anonymous(null), key, callbackUrl)))).toBe("failed");
     expect(await db().select().from(t.users).where(eq(t.users.email, email))).toHaveLength(0);
   });
 
@@ -265,10 +266,10 @@ describe("Sign in with SSO against a real OpenID Provider", () => {
     idp.claimsFor = () => ({ email: victim.label, email_verified: true, name: "Not the victim" });
     try {
       const { key, callbackUrl } = await throughIdp(`attacker@${domain}`);
-      expect(ssoKindOf(await rejectionOf(completeSsoSignIn(key, callbackUrl)))).toBe("domain");
+      expect(ssoKindOf(await rejectionOf(completeSsoSignIn(anonymous(null), key, callbackUrl)))).toBe("domain");
       idp.claimsFor = (hint) => ({ email: hint, email_verified: false });
       const second = await throughIdp(`unverified@${domain}`);
-      expect(ssoKindOf(await rejectionOf(completeSsoSignIn(second.key, second.callbackUrl)))).toBe("unverified_email");
+      expect(ssoKindOf(await rejectionOf(completeSsoSignIn(anonymous(null), second.key, second.callbackUrl)))).toBe("unverified_email");
     } finally {
       idp.claimsFor = original;
     }
@@ -279,7 +280,7 @@ describe("Sign in with SSO against a real OpenID Provider", () => {
     const email = `disabled@${domain}`;
     await db().insert(t.users).values({ name: "Disabled", email, emailVerifiedAt: new Date(), disabledAt: new Date() });
     const { key, callbackUrl } = await throughIdp(email);
-    const err = await rejectionOf(completeSsoSignIn(key, callbackUrl));
+    const err = await rejectionOf(completeSsoSignIn(anonymous(null), key, callbackUrl));
     expect([reasonOf(err), ssoKindOf(err)]).toEqual(["account_disabled", "disabled"]);
   });
 
@@ -330,6 +331,6 @@ describe("Require SSO", () => {
     await expect(verifyCredentials({ email: outsider, password: "correct horse battery 9" })).resolves.toMatchObject({ email: outsider });
     // And SSO itself still signs the person in.
     const { key, callbackUrl } = await throughIdp(email);
-    expect(await redeemSsoTicket((await completeSsoSignIn(key, callbackUrl)).ticket)).toMatchObject({ email });
+    expect(await redeemSsoTicket((await completeSsoSignIn(anonymous(null), key, callbackUrl)).ticket)).toMatchObject({ email });
   });
 });

@@ -1,4 +1,5 @@
 import { clientIp } from "@/lib/auth/client-ip";
+import { anonymous } from "@/lib/authz/actor";
 import { readCookie, SSO_LOGIN_COOKIE, ssoLoginCookie, ssoTicketCookie } from "@/lib/auth/sso-cookies";
 import { config } from "@/lib/config";
 import { completeSsoSignIn } from "@/lib/domain/sso/complete-sso-sign-in";
@@ -22,7 +23,7 @@ export async function GET(req: Request) {
   // The sign-in cookie is spent whatever happens.
   headers.append("set-cookie", ssoLoginCookie("", 0));
   try {
-    const done = await completeSsoSignIn(readCookie(req.headers, SSO_LOGIN_COOKIE), callbackUrl, { ip: clientIp(req.headers) });
+    const done = await completeSsoSignIn(anonymous(clientIp(req.headers)), readCookie(req.headers, SSO_LOGIN_COOKIE), callbackUrl);
     headers.append("set-cookie", ssoTicketCookie(done.ticket));
     const next = safeReturnPath(done.returnTo, `/organizations/${done.orgSlug}`);
     headers.set("location", `${app}/sign-in/sso/complete?callbackUrl=${encodeURIComponent(next)}`);

@@ -12,7 +12,7 @@ export type TestConnectionResult =
  * Test Connection: OpenID Connect discovery of the issuer typed in the form (saved or not). It
  * changes nothing; the answer says what was found or, in words, why nothing was.
  */
-export async function testSsoConnection(actor: Actor, orgSlug: string, input: unknown): Promise<TestConnectionResult> {
+export async function checkSsoConnection(actor: Actor, orgSlug: string, input: unknown): Promise<TestConnectionResult> {
   await loadOrgAccess(actor, orgSlug, "settings.update");
   const { issuer } = parseInput(testSsoConnectionSchema(config().oidcAllowHttpIssuers), input);
   return probeIssuer(issuer);
