@@ -34,6 +34,7 @@ import { accountCases } from "@/lib/domain/account/test-support";
 import { channelCases } from "@/lib/domain/channels/test-support";
 import { domainCases } from "@/lib/domain/domains/test-support";
 import { instanceCases } from "@/lib/domain/instance/test-support";
+import { ssoCases } from "@/lib/domain/sso/test-support";
 import { useTestDatabase } from "@/test/db";
 import { createTestUser } from "@/test/factories";
 
@@ -65,7 +66,8 @@ function enumerateUseCases(): string[] {
   return names.filter((n) => !READ.test(n) && !(n in HELPERS)).sort();
 }
 
-type Kind = "user" | "service_account";
+// "sso": the org's identity provider signing a person in (recorded as "SSO", no actor id).
+type Kind = "user" | "service_account" | "sso";
 type Case = {
   useCase: string;
   kind: Kind;
@@ -362,6 +364,7 @@ const cases: Case[] = [
   ...channelCases,
   ...domainCases,
   ...instanceCases,
+  ...ssoCases,
 ];
 
 const actorIdOf = (a: Actor) => (a.kind === "user" ? a.userId : a.kind === "service_account" ? a.serviceAccountId : null);
