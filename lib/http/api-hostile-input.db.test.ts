@@ -13,6 +13,9 @@ import * as packageFile from "@/app/api/organizations/[orgId]/channels/[channel]
 import * as groups from "@/app/api/organizations/[orgId]/groups/route";
 import * as group from "@/app/api/organizations/[orgId]/groups/[groupId]/route";
 import * as groupMembers from "@/app/api/organizations/[orgId]/groups/[groupId]/members/route";
+import * as domains from "@/app/api/organizations/[orgId]/domains/route";
+import * as domain from "@/app/api/organizations/[orgId]/domains/[domain]/route";
+import * as domainVerify from "@/app/api/organizations/[orgId]/domains/[domain]/verify/route";
 import * as revoke from "@/app/api/oauth/revoke/route";
 import * as oauth from "@/app/api/oauth/token/route";
 import * as iam from "@/app/api/iam/token/route";
@@ -61,6 +64,10 @@ const routes: Array<[string, Handler, string[]]> = [
   ["GET groups/{groupId}/members", groupMembers.GET, ["orgId", "groupId"]],
   ["POST groups/{groupId}/members", groupMembers.POST, ["orgId", "groupId"]],
   ["DELETE groups/{groupId}/members", groupMembers.DELETE, ["orgId", "groupId"]],
+  ["GET domains", domains.GET, ["orgId"]],
+  ["POST domains", domains.POST, ["orgId"]],
+  ["DELETE domains/{domain}", domain.DELETE, ["orgId", "domain"]],
+  ["POST domains/{domain}/verify", domainVerify.POST, ["orgId", "domain"]],
   ["POST iam/token", iam.POST as Handler, []],
   ["v1 POST service-accounts", v1ServiceAccounts.POST, ["org_id"]],
   ["v1 GET service-accounts", v1ServiceAccounts.GET, ["org_id"]],

@@ -1,6 +1,7 @@
 import { createDocument } from "zod-openapi";
 import { activityPaths } from "./paths/activity";
 import { channelPaths } from "./paths/channels";
+import { domainPaths } from "./paths/domains";
 import { authPaths } from "./paths/auth";
 import { onboardingPaths } from "./paths/onboarding";
 import { packageServerPaths } from "./paths/package-servers";
@@ -18,6 +19,7 @@ export const apiPaths = {
   ...onboardingPaths,
   ...packageServerPaths,
   ...settingsPaths,
+  ...domainPaths,
   ...ssoPaths,
   ...activityPaths,
   ...channelPaths,

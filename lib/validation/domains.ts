@@ -28,3 +28,25 @@ export const domainJoinSchema = z.object({ allowed: z.boolean({ error: "Choose o
 /** The record an org publishes to prove it controls a domain. */
 export const CHALLENGE_PREFIX = "_org-portal-challenge";
 export const challengeRecordName = (domain: string) => `${CHALLENGE_PREFIX}.${domain}`;
+
+/** A domain as the page and the API show it. */
+export const domainSchema = z.object({
+  domain: z.string(),
+  status: z.enum(["pending", "verified"]),
+  record_name: z.string().meta({ description: "The TXT record's name: _org-portal-challenge.<domain>" }),
+  record_value: z.string().meta({ description: "The exact value to publish in that TXT record" }),
+  verified_at: z.string().nullable(),
+  created_at: z.string(),
+});
+
+export const domainListSchema = z.object({
+  domains: z.array(domainSchema),
+  allow_domain_join: z.boolean().meta({ description: "Allow members of verified domains to join" }),
+});
+
+export const verifyOutcomes = ["verified", "wrong_value", "no_record", "lookup_failed"] as const;
+export const verifyDomainResponseSchema = z.object({
+  domain: domainSchema,
+  outcome: z.enum(verifyOutcomes),
+  message: z.string(),
+});

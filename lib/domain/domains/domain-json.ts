@@ -1,15 +1,8 @@
 import type { OrgDomain } from "@/db/schema";
-import { challengeRecordName } from "@/lib/validation/domains";
+import type { z } from "zod";
+import { challengeRecordName, type domainSchema } from "@/lib/validation/domains";
 
-export type DomainJson = {
-  domain: string;
-  status: "pending" | "verified";
-  /** The TXT record to publish: its name and its exact value. */
-  record_name: string;
-  record_value: string;
-  verified_at: string | null;
-  created_at: string;
-};
+export type DomainJson = z.infer<typeof domainSchema>;
 
 /** One shape for the page, the actions and the API. */
 export function toDomainJson(row: OrgDomain): DomainJson {

@@ -1,8 +1,8 @@
 import { Resolver } from "node:dns/promises";
 import { config } from "@/lib/config";
-import { challengeRecordName } from "@/lib/validation/domains";
+import { challengeRecordName, type verifyOutcomes } from "@/lib/validation/domains";
 
-export type ChallengeOutcome = "verified" | "wrong_value" | "no_record" | "lookup_failed";
+export type ChallengeOutcome = (typeof verifyOutcomes)[number];
 
 // Codes node:dns gives when the name or its TXT records do not exist (as opposed to a resolver
 // that could not be reached or answered with an error).
