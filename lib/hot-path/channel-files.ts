@@ -150,7 +150,9 @@ export function sendFile(req: IncomingMessage, res: ServerResponse, file: string
     res.end();
     return status;
   }
-  const stream = fs.createReadStream(file, { start, end });
+  // 512 KiB reads: an eighth of the syscalls and event-loop turns of the 64 KiB default for a
+  // large package; pipe() still waits for the socket, so memory stays bounded per download.
+  const stream = fs.createReadStream(file, { start, end, highWaterMark: 512 * 1024 });
   stream.on("error", () => res.destroy());
   res.on("close", () => stream.destroy());
   stream.pipe(res);
