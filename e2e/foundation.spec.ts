@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { emailTemplates } from "../emails";
 import {
   createOrg,
   expectNoA11yViolations,
@@ -157,7 +158,7 @@ test("every page built so far passes an accessibility scan", async ({ page }) =>
   await expectNoA11yViolations(page);
   // The template previews: one sandboxed frame per template (axe cannot inject into script-less frames).
   await page.goto("/dev/emails");
-  await expect(page.locator("iframe")).toHaveCount(12);
+  await expect(page.locator("iframe")).toHaveCount(Object.keys(emailTemplates).length);
   await expect(page.getByRole("heading", { name: "emails/invitation.tsx" })).toBeVisible();
   await page.goto(`/organizations/does-not-exist-${orgId}`);
   await expectNoA11yViolations(page);

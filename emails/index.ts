@@ -10,6 +10,7 @@ import VerifyEmail from "./verify-email";
 import PasswordResetEmail from "./password-reset";
 import EmailChangeEmail from "./email-change";
 import EmailChangeNoticeEmail from "./email-change-notice";
+import WebhookDisabledEmail from "./webhook-disabled";
 
 /** Every template, for the preview page: each renders with its default props. */
 export const emailTemplates = {
@@ -25,4 +26,5 @@ export const emailTemplates = {
   "password-reset": PasswordResetEmail,
   "email-change": EmailChangeEmail,
   "email-change-notice": EmailChangeNoticeEmail,
+  "webhook-disabled": WebhookDisabledEmail,
 } as const;

@@ -9,6 +9,7 @@ import { DELETE as revokeSeat, POST as assignSeat } from "@/app/api/organization
 import { DELETE as revokeToken, PATCH as syncToken, POST as issueToken } from "@/app/api/organizations/[orgId]/users/[userId]/token/route";
 import { GET as listUsers, POST as addUser } from "@/app/api/organizations/[orgId]/users/route";
 import { channelCalls } from "@/test/channel-api-calls";
+import { webhookCalls } from "@/test/webhook-api-calls";
 import { domainCalls } from "@/test/domain-api-calls";
 import * as v1ServiceAccount from "@/app/api/v1/organizations/[org_id]/service-accounts/[client_id]/route";
 import * as v1ServiceAccounts from "@/app/api/v1/organizations/[org_id]/service-accounts/route";
@@ -223,6 +224,14 @@ async function snapshot() {
     packages: await n(db().select({ n: count() }).from(t.packages)),
     groups: await n(db().select({ n: count() }).from(t.groups)),
     groupMembers: await n(db().select({ n: count() }).from(t.groupMembers)),
+    webhooks: (await db().select({ id: t.webhookEndpoints.id, on: t.webhookEndpoints.enabled }).from(t.webhookEndpoints))
+      .map((w) => `${w.id}:${w.on}`)
+      .sort()
+      .join(),
+    webhookDeliveries: (await db().select({ id: t.webhookDeliveries.id, s: t.webhookDeliveries.status }).from(t.webhookDeliveries))
+      .map((d) => `${d.id}:${d.s}`)
+      .sort()
+      .join(),
     domains: (await db().select({ d: t.orgDomains.domain, v: t.orgDomains.verifiedAt }).from(t.orgDomains))
       .map((r) => `${r.d}:${r.v?.getTime() ?? ""}`)
       .sort()
@@ -265,7 +274,7 @@ describe("authorization matrix of every API call", () => {
     const freshSa = async () =>
       (await createServiceAccount(home.admin, home.org.slug, { name: `sa-${Math.random().toString(36).slice(2, 8)}` })).client_id;
 
-    for (const call of [...calls, ...v1Calls, ...(channelCalls as Call[]), ...(domainCalls as Call[])]) {
+    for (const call of [...calls, ...v1Calls, ...(channelCalls as Call[]), ...(domainCalls as Call[]), ...(webhookCalls as Call[])]) {
       const userId = call.needsTarget ? await target(!call.unseated) : undefined;
       const prepared = call.prepare ? await call.prepare(home) : {};
       const body = prepared.body ?? call.body;

@@ -16,6 +16,11 @@ import * as groupMembers from "@/app/api/organizations/[orgId]/groups/[groupId]/
 import * as domains from "@/app/api/organizations/[orgId]/domains/route";
 import * as domain from "@/app/api/organizations/[orgId]/domains/[domain]/route";
 import * as domainVerify from "@/app/api/organizations/[orgId]/domains/[domain]/verify/route";
+import * as webhooks from "@/app/api/organizations/[orgId]/webhooks/route";
+import * as webhook from "@/app/api/organizations/[orgId]/webhooks/[webhookId]/route";
+import * as webhookDeliveries from "@/app/api/organizations/[orgId]/webhooks/[webhookId]/deliveries/route";
+import * as webhookTest from "@/app/api/organizations/[orgId]/webhooks/[webhookId]/test/route";
+import * as webhookRedeliver from "@/app/api/organizations/[orgId]/webhooks/[webhookId]/deliveries/[deliveryId]/redeliver/route";
 import * as revoke from "@/app/api/oauth/revoke/route";
 import * as oauth from "@/app/api/oauth/token/route";
 import * as iam from "@/app/api/iam/token/route";
@@ -68,6 +73,14 @@ const routes: Array<[string, Handler, string[]]> = [
   ["POST domains", domains.POST, ["orgId"]],
   ["DELETE domains/{domain}", domain.DELETE, ["orgId", "domain"]],
   ["POST domains/{domain}/verify", domainVerify.POST, ["orgId", "domain"]],
+  ["GET webhooks", webhooks.GET, ["orgId"]],
+  ["POST webhooks", webhooks.POST, ["orgId"]],
+  ["GET webhooks/{webhookId}", webhook.GET, ["orgId", "webhookId"]],
+  ["PATCH webhooks/{webhookId}", webhook.PATCH, ["orgId", "webhookId"]],
+  ["DELETE webhooks/{webhookId}", webhook.DELETE, ["orgId", "webhookId"]],
+  ["GET webhooks/{webhookId}/deliveries", webhookDeliveries.GET, ["orgId", "webhookId"]],
+  ["POST webhooks/{webhookId}/test", webhookTest.POST, ["orgId", "webhookId"]],
+  ["POST webhooks/{webhookId}/deliveries/{deliveryId}/redeliver", webhookRedeliver.POST, ["orgId", "webhookId", "deliveryId"]],
   ["POST iam/token", iam.POST as Handler, []],
   ["v1 POST service-accounts", v1ServiceAccounts.POST, ["org_id"]],
   ["v1 GET service-accounts", v1ServiceAccounts.GET, ["org_id"]],

@@ -10,6 +10,7 @@ import { settingsPaths } from "./paths/settings";
 import { ssoPaths } from "./paths/sso";
 import { userPaths } from "./paths/users";
 import { v1Paths } from "./paths/v1";
+import { webhookEvents, webhookPaths } from "./paths/webhooks";
 
 /** Every documented path, with the zod schemas of its requests and responses. */
 export const apiPaths = {
@@ -23,6 +24,7 @@ export const apiPaths = {
   ...ssoPaths,
   ...activityPaths,
   ...channelPaths,
+  ...webhookPaths,
   ...v1Paths,
 };
 
@@ -41,5 +43,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "A token from POST /api/oauth/token" } },
     },
     paths: apiPaths,
+    // What the portal POSTs to webhook endpoints (OpenAPI 3.1 webhooks), keyed by event type.
+    webhooks: webhookEvents,
   });
 }

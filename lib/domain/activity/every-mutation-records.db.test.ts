@@ -35,6 +35,7 @@ import { channelCases } from "@/lib/domain/channels/test-support";
 import { domainCases } from "@/lib/domain/domains/test-support";
 import { instanceCases } from "@/lib/domain/instance/test-support";
 import { ssoCases } from "@/lib/domain/sso/test-support";
+import { webhookCases } from "@/lib/domain/webhooks/test-support";
 import { useTestDatabase } from "@/test/db";
 import { createTestUser } from "@/test/factories";
 
@@ -365,6 +366,7 @@ const cases: Case[] = [
   ...domainCases,
   ...instanceCases,
   ...ssoCases,
+  ...webhookCases,
 ];
 
 const actorIdOf = (a: Actor) => (a.kind === "user" ? a.userId : a.kind === "service_account" ? a.serviceAccountId : null);
