@@ -194,7 +194,7 @@ export function UsersTable(props: {
           )}
           {data.rows.map((m) => {
             const isSelf = m.userId === props.currentUserId;
-            const canSelect = mode === "assign" ? !m.seat : mode === "revoke" ? m.seat : false;
+            const canSelect = mode === "assign" ? !m.seat && m.active : mode === "revoke" ? m.seat : false;
             return (
               <tr key={m.userId}>
                 {mode && (
@@ -211,6 +211,7 @@ export function UsersTable(props: {
                 <Td className="font-medium text-zinc-900">
                   {m.name}
                   {isSelf && <span className="ml-1 text-xs font-normal text-zinc-600">(you)</span>}
+                  {!m.active && <Badge className="ml-2 bg-zinc-100 text-zinc-700">Inactive</Badge>}
                 </Td>
                 <Td>{m.email ?? <span className="text-zinc-600">managed by the organization</span>}</Td>
                 <Td>

@@ -35,12 +35,16 @@ export async function loadOrgAccess(actor: Actor, orgSlug: string, permission?: 
   let access: OrgAccess | undefined;
   if (actor.kind === "user") {
     const [row] = await q
-      .select({ org: t.organizations, role: t.memberships.role, twoFactorAt: t.users.totpEnabledAt })
+      .select({ org: t.organizations, role: t.memberships.role, twoFactorAt: t.users.totpEnabledAt, scimActive: t.scimMembers.active })
       .from(t.organizations)
       .innerJoin(t.memberships, and(eq(t.memberships.orgId, t.organizations.id), eq(t.memberships.userId, actor.userId)))
       .innerJoin(t.users, eq(t.users.id, t.memberships.userId))
+      .leftJoin(t.scimMembers, and(eq(t.scimMembers.orgId, t.memberships.orgId), eq(t.scimMembers.userId, t.memberships.userId)))
       .where(eq(t.organizations.slug, slug))
       .limit(1);
+    // Deactivated by the org's identity provider (Directory Sync): still listed, but the org is
+    // closed to them, as if they were not a member, until the IdP reactivates them.
+    if (row?.scimActive === false) throw orgNotFound();
     // The org's "Require two-factor authentication": a member without 2FA can do nothing in it
     // (pages, actions and API alike) until they enable it.
     if (row?.org.requireTwoFactor && !row.twoFactorAt) throw mfaRequired(row.org.name);

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import { db, t } from "@/db";
 import SeatAssignedEmail, { seatAssignedSubject } from "@/emails/seat-assigned";
 import type { Actor } from "@/lib/authz/actor";
@@ -48,7 +48,15 @@ export async function assignSeats(
       .select({ userId: t.memberships.userId, seatAssignedAt: t.memberships.seatAssignedAt, name: t.users.name, email: t.users.email })
       .from(t.memberships)
       .innerJoin(t.users, eq(t.users.id, t.memberships.userId))
-      .where(and(eq(t.memberships.orgId, org.id), inArray(t.memberships.userId, userIds)));
+      // A member deactivated by the org's identity provider (Directory Sync) gets no seat.
+      .leftJoin(t.scimMembers, and(eq(t.scimMembers.orgId, t.memberships.orgId), eq(t.scimMembers.userId, t.memberships.userId)))
+      .where(
+        and(
+          eq(t.memberships.orgId, org.id),
+          inArray(t.memberships.userId, userIds),
+          or(isNull(t.scimMembers.active), eq(t.scimMembers.active, true)),
+        ),
+      );
     const byId = new Map(members.map((m) => [m.userId, m]));
 
     const results: SeatResult<AssignOutcome>[] = [];

@@ -1,0 +1,14 @@
+import { scimBase } from "@/lib/domain/scim/scim-users";
+import { serviceProviderConfig } from "@/lib/http/scim/discovery";
+import { scimMethodNotAllowed, scimRoute } from "@/lib/http/scim/scim-route";
+
+// GET /scim/v2/organizations/{orgId}/ServiceProviderConfig
+export const GET = scimRoute(async ({ orgSlug }) => ({
+  status: 200,
+  body: serviceProviderConfig(scimBase({ slug: orgSlug.toLowerCase() })),
+}));
+
+export const POST = scimMethodNotAllowed("GET");
+export const PUT = scimMethodNotAllowed("GET");
+export const PATCH = scimMethodNotAllowed("GET");
+export const DELETE = scimMethodNotAllowed("GET");
