@@ -9,6 +9,7 @@ import { DELETE as revokeSeat, POST as assignSeat } from "@/app/api/organization
 import { DELETE as revokeToken, PATCH as syncToken, POST as issueToken } from "@/app/api/organizations/[orgId]/users/[userId]/token/route";
 import { GET as listUsers, POST as addUser } from "@/app/api/organizations/[orgId]/users/route";
 import { channelCalls } from "@/test/channel-api-calls";
+import { ssoCalls } from "@/test/sso-api-calls";
 import { webhookCalls } from "@/test/webhook-api-calls";
 import { domainCalls } from "@/test/domain-api-calls";
 import * as v1ServiceAccount from "@/app/api/v1/organizations/[org_id]/service-accounts/[client_id]/route";
@@ -224,6 +225,10 @@ async function snapshot() {
     packages: await n(db().select({ n: count() }).from(t.packages)),
     groups: await n(db().select({ n: count() }).from(t.groups)),
     groupMembers: await n(db().select({ n: count() }).from(t.groupMembers)),
+    ssoConnections: (await db().select().from(t.ssoConnections))
+      .map((c) => `${c.orgId}:${c.issuer}:${c.clientId}:${c.clientSecretEnc}:${c.requireSso}`)
+      .sort()
+      .join(),
     webhooks: (await db().select({ id: t.webhookEndpoints.id, on: t.webhookEndpoints.enabled }).from(t.webhookEndpoints))
       .map((w) => `${w.id}:${w.on}`)
       .sort()
@@ -274,7 +279,14 @@ describe("authorization matrix of every API call", () => {
     const freshSa = async () =>
       (await createServiceAccount(home.admin, home.org.slug, { name: `sa-${Math.random().toString(36).slice(2, 8)}` })).client_id;
 
-    for (const call of [...calls, ...v1Calls, ...(channelCalls as Call[]), ...(domainCalls as Call[]), ...(webhookCalls as Call[])]) {
+    for (const call of [
+      ...calls,
+      ...v1Calls,
+      ...(channelCalls as Call[]),
+      ...(domainCalls as Call[]),
+      ...(webhookCalls as Call[]),
+      ...(ssoCalls as Call[]),
+    ]) {
       const userId = call.needsTarget ? await target(!call.unseated) : undefined;
       const prepared = call.prepare ? await call.prepare(home) : {};
       const body = prepared.body ?? call.body;

@@ -13,6 +13,7 @@ import * as packageFile from "@/app/api/organizations/[orgId]/channels/[channel]
 import * as groups from "@/app/api/organizations/[orgId]/groups/route";
 import * as group from "@/app/api/organizations/[orgId]/groups/[groupId]/route";
 import * as groupMembers from "@/app/api/organizations/[orgId]/groups/[groupId]/members/route";
+import * as sso from "@/app/api/organizations/[orgId]/sso/route";
 import * as domains from "@/app/api/organizations/[orgId]/domains/route";
 import * as domain from "@/app/api/organizations/[orgId]/domains/[domain]/route";
 import * as domainVerify from "@/app/api/organizations/[orgId]/domains/[domain]/verify/route";
@@ -69,6 +70,9 @@ const routes: Array<[string, Handler, string[]]> = [
   ["GET groups/{groupId}/members", groupMembers.GET, ["orgId", "groupId"]],
   ["POST groups/{groupId}/members", groupMembers.POST, ["orgId", "groupId"]],
   ["DELETE groups/{groupId}/members", groupMembers.DELETE, ["orgId", "groupId"]],
+  ["GET sso", sso.GET, ["orgId"]],
+  ["PUT sso", sso.PUT, ["orgId"]],
+  ["DELETE sso", sso.DELETE, ["orgId"]],
   ["GET domains", domains.GET, ["orgId"]],
   ["POST domains", domains.POST, ["orgId"]],
   ["DELETE domains/{domain}", domain.DELETE, ["orgId", "domain"]],
