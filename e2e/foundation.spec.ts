@@ -30,7 +30,7 @@ test("sign up, sign out and in, create and rename an org, and get the welcome em
   const orgId = uniqueOrgId("acme");
   await createOrg(page, "Acme Labs", orgId);
   const nav = page.getByRole("navigation", { name: "Organization" });
-  for (const item of ["Org Profile", "Users", "Invitations", "Subscription", "Token Access", "Service Accounts", "Activity"]) {
+  for (const item of ["Overview", "Org Profile", "Users", "Invitations", "Subscription", "Token Access", "Service Accounts", "Activity"]) {
     await expect(nav.getByRole("link", { name: item })).toBeVisible();
   }
 

@@ -66,7 +66,7 @@ test("an admin invites a Billing Manager with a seat in one step; the seat is re
   await invitee.getByLabel("Password").fill(PASSWORD);
   await invitee.getByRole("button", { name: "Sign Up" }).click();
   await invitee.getByRole("button", { name: "Accept Invitation" }).click();
-  await invitee.waitForURL(`**/organizations/${orgId}/**`);
+  await invitee.waitForURL(`**/organizations/${orgId}`);
   await expect(invitee.getByText(`${orgId} · Billing Manager`)).toBeVisible();
 
   await page.goto(`/organizations/${orgId}/subscription`);

@@ -154,7 +154,7 @@ test("an admin invites by chips and CSV; the invitee signs up with the locked ad
   await expectNoA11yViolations(invitee);
   await shot(invitee, "9-accept-signed-in");
   await invitee.getByRole("button", { name: "Accept Invitation" }).click();
-  await invitee.waitForURL(`**/organizations/${orgId}/**`);
+  await invitee.waitForURL(`**/organizations/${orgId}`);
   await expect(invitee.getByText(`${orgId} · Member`)).toBeVisible();
 
   // The admin: the invitation is gone from the list, and the acceptance email arrived.

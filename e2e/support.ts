@@ -45,13 +45,15 @@ export async function signOut(page: Page) {
   await page.waitForURL("**/sign-in**");
 }
 
-/** Creates an org through the dialog and waits for its Org Profile page. */
+/** Creates an org through the dialog, lands on its Overview, and opens its Org Profile page. */
 export async function createOrg(page: Page, name = "Test Org", orgId = uniqueOrgId()) {
   await page.goto("/organizations");
   await page.getByRole("button", { name: "Form New Organization" }).click();
   await page.getByLabel("Organization Name").fill(name);
   await page.getByLabel("Organization ID").fill(orgId);
   await page.getByRole("button", { name: "Create Organization" }).click();
+  await page.waitForURL(`**/organizations/${orgId}`);
+  await page.getByRole("navigation", { name: "Organization" }).getByRole("link", { name: "Org Profile" }).click();
   await page.waitForURL(`**/organizations/${orgId}/profile`);
   return { name, orgId };
 }
@@ -125,7 +127,7 @@ export async function joinByInvitation(
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign Up" }).click();
   await page.getByRole("button", { name: "Accept Invitation" }).click();
-  await page.waitForURL(`**/organizations/${orgId}/**`);
+  await page.waitForURL(`**/organizations/${orgId}`);
   return { page, email };
 }
 

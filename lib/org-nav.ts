@@ -1,7 +1,11 @@
 import { can, type OrgPrincipal, type Permission } from "@/lib/authz/policy";
 
-/** The org's left navigation; each item shows only to those the policy table lets use it. */
+/**
+ * The org's left navigation; each item shows only to those the policy table lets use it.
+ * Overview is the org's own page (segment ""), the first one a member lands on.
+ */
 export const orgNavItems = [
+  { label: "Overview", segment: "", permission: "org.read" },
   { label: "Org Profile", segment: "profile", permission: "org.read" },
   { label: "Users", segment: "users", permission: "members.read" },
   { label: "Invitations", segment: "invitations", permission: "invitations.manage" },

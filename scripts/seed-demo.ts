@@ -2,6 +2,8 @@
 // invitations, subscriptions with free seats, issued tokens, service accounts, and the few
 // hundred activity entries all of that leaves behind. Everything goes through the domain
 // functions, as a person would have done it. Runs once per data folder.
+import fs from "node:fs";
+import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { connectFromEnv, setDbHandle } from "@/db/client";
 import * as t from "@/db/schema";
@@ -9,8 +11,11 @@ import type { Actor } from "@/lib/authz/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { addOrgUser } from "@/lib/domain/api-users/add-org-user";
 import { inviteMembers } from "@/lib/domain/invitations/invite-members";
+import { createChannel } from "@/lib/domain/channels/create-channel";
 import { changeMemberRole } from "@/lib/domain/members/change-member-role";
 import { createOrganization } from "@/lib/domain/organizations/create-organization";
+import { DownloadRecorder } from "@/lib/domain/packages/downloads";
+import { uploadPackage } from "@/lib/domain/packages/upload-package";
 import { assignSeats } from "@/lib/domain/seats/assign-seats";
 import type { ActivityAction } from "@/lib/validation/activity";
 import { createServiceAccount } from "@/lib/domain/service-accounts/create-service-account";
@@ -151,9 +156,9 @@ async function main() {
   const seated = [2, ...Array.from({ length: 24 }, (_, i) => i + 5)];
   await assignSeats(admin, acme.slug, { userIds: seated.map((i) => users[i].id) });
   for (const i of seated.slice(0, 18)) await issueToken(actorFor(i), acme.slug, {});
-  await inviteMembers(admin, acme.slug, {
-    emails: ["new.hire@demo.test", "contractor@partner.example", "intern@demo.test", "data.team@demo.test"],
-  });
+  await inviteMembers(admin, acme.slug, { emails: ["contractor@partner.example", "data.team@demo.test"] });
+  // Two invitations come with a seat: the Subscription, Users and Overview pages show them reserved.
+  await inviteMembers(admin, acme.slug, { emails: ["new.hire@demo.test", "intern@demo.test"], assignSeat: true });
   await inviteMembers(
     admin,
     acme.slug,
@@ -163,6 +168,7 @@ async function main() {
   await createServiceAccount(admin, acme.slug, { name: "ci_pipeline" });
   await createServiceAccount(admin, acme.slug, { name: "jupyter-hub" });
   await addOrgUser(admin, acme.slug, { first_name: "Jupyter", last_name: "Server-1" });
+  await seedChannels(db, admin, acme.slug);
 
   // Globex Labs: a second org where the demo member is too, with fewer seats left.
   await joined(globex, globexAdmin, [2, ...Array.from({ length: 11 }, (_, k) => k + 41)]);
@@ -176,6 +182,36 @@ async function main() {
   const [{ n }] = await db.select({ n: count() }).from(t.activity);
   console.log(`demo data created in ${Date.now() - started} ms: 2 orgs, ${users.length} people, ${n} activity entries`);
   await handle.close();
+}
+
+/**
+ * Two channels holding the sample package from channels/sample (a real archive, uploaded as CI
+ * would), and six weeks of downloads recorded through the download counter with the times they
+ * happened, so the Overview has a chart and a list of packages to show.
+ */
+async function seedChannels(db: ReturnType<typeof connectFromEnv>["db"], admin: Actor, orgSlug: string) {
+  const filename = "hello-portal-1.0.0-0.tar.bz2";
+  const file = path.join(process.cwd(), "channels", "sample", "noarch", filename);
+  await createChannel(admin, orgSlug, { name: "main", description: "Packages built by CI for everyone with a seat." });
+  await createChannel(admin, orgSlug, { name: "experimental", description: "Builds being tried out." });
+  for (const channel of ["main", "experimental"]) {
+    await uploadPackage(admin, orgSlug, { channel, subdir: "noarch", filename }, fs.createReadStream(file));
+  }
+  const channels = await db.select({ id: t.channels.id, name: t.channels.name }).from(t.channels);
+  const recorder = new DownloadRecorder(() => db);
+  const now = Date.now();
+  for (let daysAgo = 42; daysAgo >= 0; daysAgo--) {
+    // Weekdays busier than weekends, a slow rise, and a release spike two weeks ago.
+    const at = now - daysAgo * 86_400_000;
+    const weekday = new Date(at).getUTCDay() % 6 !== 0;
+    const main = Math.round((weekday ? 30 : 8) + (42 - daysAgo) * 0.6 + (daysAgo === 14 ? 55 : 0) + ((daysAgo * 7) % 11));
+    const experimental = weekday ? 3 + (daysAgo % 5) : daysAgo % 2;
+    for (const { id, name } of channels) {
+      const n = name === "main" ? main : name === "experimental" ? experimental : 0;
+      for (let i = 0; i < n; i++) recorder.record(id, "noarch", filename, at - i * 60_000);
+    }
+  }
+  await recorder.flush();
 }
 
 /**

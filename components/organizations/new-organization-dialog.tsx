@@ -72,7 +72,7 @@ function NewOrganizationForm() {
       return;
     }
     toast.success(`Organization ${values.name.trim()} created.`);
-    router.push(`/organizations/${result.data.orgId}/profile`);
+    router.push(`/organizations/${result.data.orgId}`);
   });
 
   const current = availability && availability.orgId === (orgId ?? "").trim().toLowerCase() ? availability : null;

@@ -4,14 +4,15 @@ import { useSelectedLayoutSegment } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
 export function OrgNav({ orgId, items }: { orgId: string; items: Array<{ label: string; segment: string }> }) {
-  const active = useSelectedLayoutSegment();
+  // The Overview is the org's own page: no segment below the org, so its link has none either.
+  const active = useSelectedLayoutSegment() ?? "";
   return (
     <nav aria-label="Organization">
       <ul className="flex gap-1 overflow-x-auto md:flex-col">
         {items.map((item) => (
-          <li key={item.segment}>
+          <li key={item.label}>
             <Link
-              href={`/organizations/${orgId}/${item.segment}`}
+              href={item.segment ? `/organizations/${orgId}/${item.segment}` : `/organizations/${orgId}`}
               aria-current={active === item.segment ? "page" : undefined}
               className={cn(
                 "block rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap",

@@ -7,7 +7,7 @@ const OnOff = ({ on }: { on: boolean }) => (
 );
 
 const orgLink = (o: { organization_id: string; name: string }) => (
-  <Link href={`/organizations/${o.organization_id}/profile`} className="font-medium text-indigo-700 hover:underline">
+  <Link href={`/organizations/${o.organization_id}`} className="font-medium text-indigo-700 hover:underline">
     {o.name}
   </Link>
 );
@@ -49,7 +49,8 @@ export function EffectiveAccessView({ access }: { access: EffectiveAccessRespons
           )}
         </p>
       </Card>
-      <Card className="overflow-x-auto">
+      {/* relative: the table's visually hidden caption stays inside the scrolling card. */}
+      <Card className="relative overflow-x-auto">
         <div className="px-6 pt-6">
           <h3 className="text-base font-semibold text-zinc-900">Cloud storage</h3>
           <p className="mt-1 text-sm text-zinc-700">Each organization decides for work in that organization.</p>
