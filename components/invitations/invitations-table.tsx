@@ -7,8 +7,18 @@ import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import type { InvitationListRow } from "@/lib/domain/invitations/list-invitations";
 import { inviteRoleLabels } from "./invite-options";
 
-const when = (iso: string) =>
-  new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC", hourCycle: "h23" }).format(new Date(iso));
+const day = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+const time = new Intl.DateTimeFormat("en", { timeStyle: "short", timeZone: "UTC", hourCycle: "h23" });
+
+/** Date and time that wrap onto two lines, never inside either, so the table fits at 1280 px. */
+function When({ iso }: { iso: string }) {
+  const d = new Date(iso);
+  return (
+    <time dateTime={iso}>
+      <span className="whitespace-nowrap">{day.format(d)},</span> <span className="whitespace-nowrap">{time.format(d)}</span>
+    </time>
+  );
+}
 
 export function InvitationsTable({
   rows,
@@ -74,15 +84,15 @@ export function InvitationsTable({
                 />
               </Td>
             )}
-            <Td className="min-w-56 font-medium [overflow-wrap:anywhere] text-zinc-900">{row.email}</Td>
+            <Td className="min-w-56 font-medium [overflow-wrap:anywhere] text-zinc-900 lg:min-w-40">{row.email}</Td>
             <Td className="whitespace-nowrap">{inviteRoleLabels[row.role]}</Td>
             <Td className="whitespace-nowrap">{!row.withSeat ? "No" : row.status === "expired" ? "Freed (expired)" : "Reserved"}</Td>
             <Td>{row.invitedBy ?? "—"}</Td>
-            <Td className="whitespace-nowrap">
-              <time dateTime={row.sentAt}>{when(row.sentAt)}</time>
+            <Td>
+              <When iso={row.sentAt} />
             </Td>
-            <Td className="whitespace-nowrap">
-              <time dateTime={row.expiresAt}>{when(row.expiresAt)}</time>
+            <Td>
+              <When iso={row.expiresAt} />
             </Td>
             <Td>
               {row.status === "expired" ? (

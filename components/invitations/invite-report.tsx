@@ -40,7 +40,12 @@ export function InviteReportView({ report, onDone, onInviteMore }: { report: Inv
           </div>
         ))}
       </dl>
-      <div role="region" className="max-h-72 overflow-auto rounded-md ring-1 ring-zinc-200" tabIndex={0} aria-label="Report by address">
+      <div
+        role="region"
+        className="relative max-h-72 overflow-auto rounded-md ring-1 ring-zinc-200"
+        tabIndex={0}
+        aria-label="Report by address"
+      >
         <table className="min-w-full text-sm">
           <thead className="sticky top-0 bg-zinc-50 text-left text-xs font-semibold text-zinc-600">
             <tr>

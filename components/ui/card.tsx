@@ -29,7 +29,10 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 export function Badge({ className, ...props }: ComponentProps<"span">) {
   return (
     <span
-      className={cn("inline-flex items-center rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-700", className)}
+      className={cn(
+        "inline-flex items-center rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-zinc-700",
+        className,
+      )}
       {...props}
     />
   );

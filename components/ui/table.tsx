@@ -1,14 +1,25 @@
 import type { ComponentProps } from "react";
 import { cn } from "./cn";
 
-/** Plain table parts with the house look; pages compose them. */
+/**
+ * Plain table parts with the house look; pages compose them. The card scrolls sideways when a
+ * table is wider than it (on a phone); it is `relative` so visually hidden labels (absolutely
+ * positioned) stay inside it instead of widening the page. From `lg` up, long words (emails,
+ * file names) may break anywhere, so a table fits beside the navigation at 1280 px.
+ */
 export function Table({ className, ...props }: ComponentProps<"table">) {
   return (
-    <div className="overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-zinc-200">
+    <TableCard>
       <table className={cn("min-w-full divide-y divide-zinc-200 text-sm", className)} {...props} />
-    </div>
+    </TableCard>
   );
 }
+
+/** The scrolling card around a table, for tables that need their own <table> element. */
+export function TableCard({ className, ...props }: ComponentProps<"div">) {
+  return <div className={cn("relative overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-zinc-200", className)} {...props} />;
+}
+
 export const THead = ({ className, ...props }: ComponentProps<"thead">) => (
   <thead className={cn("bg-zinc-50 text-left text-xs font-semibold tracking-wide text-zinc-600 uppercase", className)} {...props} />
 );
@@ -16,6 +27,8 @@ export const TBody = ({ className, ...props }: ComponentProps<"tbody">) => (
   <tbody className={cn("divide-y divide-zinc-100", className)} {...props} />
 );
 export const Th = ({ className, ...props }: ComponentProps<"th">) => (
-  <th scope="col" className={cn("px-4 py-3 whitespace-nowrap", className)} {...props} />
+  <th scope="col" className={cn("px-3 py-3 whitespace-nowrap", className)} {...props} />
 );
-export const Td = ({ className, ...props }: ComponentProps<"td">) => <td className={cn("px-4 py-3 text-zinc-800", className)} {...props} />;
+export const Td = ({ className, ...props }: ComponentProps<"td">) => (
+  <td className={cn("px-3 py-3 text-zinc-800 lg:wrap-anywhere", className)} {...props} />
+);

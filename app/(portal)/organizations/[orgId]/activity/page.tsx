@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ActivityFilters, type ActivityFilterValues } from "@/components/activity/activity-filters";
 import { ActivityTable } from "@/components/activity/activity-table";
 import { NoAccess } from "@/components/portal/no-access";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { EmptyState, PageHeader } from "@/components/ui/card";
 import { listActivity } from "@/lib/domain/activity/list-activity";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { getOrgContext } from "../org-context";
@@ -80,9 +80,7 @@ export default async function ActivityPage({
       {page && page.entries.length === 0 ? (
         <EmptyState title={filtered ? "No activity matches these filters" : "No activity yet"} />
       ) : page ? (
-        <Card className="overflow-x-auto">
-          <ActivityTable entries={page.entries} />
-        </Card>
+        <ActivityTable entries={page.entries} />
       ) : null}
       <nav aria-label="Pagination" className="mt-4 flex justify-end gap-3 text-sm">
         {search.cursor && (
