@@ -36,6 +36,7 @@ import * as v1OneToken from "@/app/api/v1/organizations/[org_id]/users/[user_id]
 import * as v1Users from "@/app/api/v1/organizations/[org_id]/users/route";
 import { useTestDatabase } from "@/test/db";
 import { createApiOrg } from "@/test/api";
+import { scimOrg, scimRoutes } from "@/lib/domain/scim/test-support";
 
 useTestDatabase();
 
@@ -263,4 +264,82 @@ describe("hostile input: control characters, chunked bodies, Basic auth, methods
       });
     }
   });
+});
+
+describe("hostile input on the SCIM routes never gets a 5xx", () => {
+  const scimHandlers: Array<[string, Handler]> = [
+    ["GET Users", scimRoutes.users.GET],
+    ["POST Users", scimRoutes.users.POST],
+    ["GET Users/{id}", scimRoutes.user.GET],
+    ["PUT Users/{id}", scimRoutes.user.PUT],
+    ["PATCH Users/{id}", scimRoutes.user.PATCH],
+    ["DELETE Users/{id}", scimRoutes.user.DELETE],
+    ["GET Groups", scimRoutes.groups.GET],
+    ["POST Groups", scimRoutes.groups.POST],
+    ["GET Groups/{id}", scimRoutes.group.GET],
+    ["PUT Groups/{id}", scimRoutes.group.PUT],
+    ["PATCH Groups/{id}", scimRoutes.group.PATCH],
+    ["DELETE Groups/{id}", scimRoutes.group.DELETE],
+    ["GET ServiceProviderConfig", scimRoutes.spc.GET],
+    ["GET ResourceTypes", scimRoutes.resourceTypes.GET],
+    ["GET Schemas", scimRoutes.schemas.GET],
+  ];
+  const scimBody = fc.oneof(
+    body,
+    fc.constantFrom(
+      '{"Operations":[{"op":"Replace","path":"active","value":"False"}]}',
+      '{"Operations":[{"op":"remove","path":"members[value eq \\"x\\"]"}]}',
+      '{"Operations":[{"op":"add","path":"emails[type eq \\"work\\"].value","value":{"a":1}}]}',
+      '{"userName":"a@b.c","emails":[{"value":["x"]}],"name":"x"}',
+      '{"displayName":"x","members":[{"value":"00000000-0000-0000-0000-000000000000"}]}',
+    ),
+  );
+  const query = fc.oneof(
+    weirdString,
+    fc.constantFrom(
+      'userName eq "x"',
+      'externalId eq "\\"',
+      "userName eq",
+      'id eq "00000000-0000-0000-0000-000000000000"',
+      "a".repeat(3000),
+    ),
+  );
+
+  it("every SCIM route answers every generated request with a 2xx/4xx, errors in the SCIM error schema as application/scim+json", async () => {
+    const { org, scimToken } = await scimOrg();
+    for (const [name, handler] of scimHandlers) {
+      await fc.assert(
+        fc.asyncProperty(
+          scimBody,
+          fc.constantFrom("application/scim+json", "application/json", "text/plain", "application/x-www-form-urlencoded", ""),
+          weirdString,
+          query,
+          fc.constantFrom("-1", "0", "1", "99999999999", "x", ""),
+          fc.boolean(),
+          fc.boolean(),
+          async (raw, type, id, filter, index, realOrg, authed) => {
+            const method = name.split(" ")[0];
+            const headers: Record<string, string> = type ? { "content-type": type } : {};
+            if (authed) headers.authorization = `Bearer ${scimToken}`;
+            const init: RequestInit = { method, headers };
+            if (method !== "GET" && method !== "DELETE") init.body = typeof raw === "string" ? raw : JSON.stringify(raw);
+            const qs = `?filter=${encodeURIComponent(filter)}&startIndex=${encodeURIComponent(index)}&count=${encodeURIComponent(index)}&excludedAttributes=${encodeURIComponent(id)}`;
+            const res = await handler(new Request(`http://localhost/scim/v2/x${qs}`, init), {
+              params: Promise.resolve({ orgId: realOrg ? org.slug : id, id }),
+            });
+            const text = await res.text();
+            expect({ name, status: res.status < 500 }).toEqual({ name, status: true });
+            if (res.status >= 400) {
+              expect(res.headers.get("content-type")).toBe("application/scim+json");
+              const json = JSON.parse(text) as { schemas: string[]; status: string };
+              expect(json.schemas).toEqual(["urn:ietf:params:scim:api:messages:2.0:Error"]);
+              expect(json.status).toBe(String(res.status));
+              expect(text).not.toMatch(/at .+\.(ts|js):\d+/);
+            }
+          },
+        ),
+        { numRuns: 30 },
+      );
+    }
+  }, 400_000);
 });
