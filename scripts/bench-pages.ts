@@ -80,8 +80,19 @@ async function seed(handle: DbHandle) {
   await db.execute(sql`insert into channel_repodata (channel_id, subdir) values (${channel.id}, 'noarch')`);
   done();
 
-  // In slices of 1,000,000, so that no single statement holds gigabytes of WAL and sort memory.
+  // The scratch table skips the WAL (UNLOGGED, switched while empty) and gets its indexes built
+  // once afterwards: maintaining five indexes row by row took 24 minutes for 10,000,000 rows on
+  // a loaded 2-core machine. Queries read an unlogged table exactly as a logged one.
   done = await timed(`${n(ENTRIES)} activity entries`, "activity (the longest part)");
+  const indexes = (
+    (await db.execute(
+      sql`select indexname, indexdef from pg_indexes where tablename = 'activity' and indexname <> 'activity_pkey'`,
+    )) as unknown as {
+      rows: Array<{ indexname: string; indexdef: string }>;
+    }
+  ).rows;
+  await db.execute(sql`alter table activity set unlogged`);
+  for (const { indexname } of indexes) await db.execute(sql.raw(`drop index "${indexname}"`));
   const SLICE = 1_000_000;
   for (let from = 1; from <= ENTRIES; from += SLICE) {
     const to = Math.min(ENTRIES, from + SLICE - 1);
@@ -93,6 +104,8 @@ async function seed(handle: DbHandle) {
              now() - interval '365 days' + (g * (interval '365 days' / ${ENTRIES}))
       from generate_series(${from}::int, ${to}::int) g`);
   }
+  await db.execute(sql`set maintenance_work_mem = '256MB'`);
+  for (const { indexdef } of indexes) await db.execute(sql.raw(indexdef));
   done();
   await db.execute(sql`vacuum analyze`);
   return { admin, slug: org.slug, orgId: org.id };

@@ -4,13 +4,15 @@ import type { Channel } from "@/db/schema";
 
 /** A channel as the API and the pages show it. */
 export async function toChannelJson(q: Queryable, channel: Channel) {
-  const groups = await q
-    .select({ id: t.groups.id, name: t.groups.name })
-    .from(t.channelGroups)
-    .innerJoin(t.groups, eq(t.groups.id, t.channelGroups.groupId))
-    .where(eq(t.channelGroups.channelId, channel.id))
-    .orderBy(t.groups.name);
-  const [{ n }] = await q.select({ n: count() }).from(t.packages).where(eq(t.packages.channelId, channel.id));
+  const [groups, [{ n }]] = await Promise.all([
+    q
+      .select({ id: t.groups.id, name: t.groups.name })
+      .from(t.channelGroups)
+      .innerJoin(t.groups, eq(t.groups.id, t.channelGroups.groupId))
+      .where(eq(t.channelGroups.channelId, channel.id))
+      .orderBy(t.groups.name),
+    q.select({ n: count() }).from(t.packages).where(eq(t.packages.channelId, channel.id)),
+  ]);
   return {
     name: channel.name,
     description: channel.description,

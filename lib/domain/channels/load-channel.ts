@@ -28,15 +28,17 @@ export async function channelGroupIds(q: Queryable, channelId: string): Promise<
 /** The acting principal as a channel reader: role, seat and groups, read from the database now. */
 export async function readerOf(q: Queryable, access: OrgAccess, userId: string | null): Promise<ChannelReader> {
   if (access.principal.kind === "service_account" || !userId) return { role: null, seated: true, groupIds: [] };
-  const [membership] = await q
-    .select({ seat: t.memberships.seatAssignedAt })
-    .from(t.memberships)
-    .where(and(eq(t.memberships.orgId, access.org.id), eq(t.memberships.userId, userId)))
-    .limit(1);
-  const groups = await q
-    .select({ id: t.groupMembers.groupId })
-    .from(t.groupMembers)
-    .where(and(eq(t.groupMembers.orgId, access.org.id), eq(t.groupMembers.userId, userId)));
+  const [[membership], groups] = await Promise.all([
+    q
+      .select({ seat: t.memberships.seatAssignedAt })
+      .from(t.memberships)
+      .where(and(eq(t.memberships.orgId, access.org.id), eq(t.memberships.userId, userId)))
+      .limit(1),
+    q
+      .select({ id: t.groupMembers.groupId })
+      .from(t.groupMembers)
+      .where(and(eq(t.groupMembers.orgId, access.org.id), eq(t.groupMembers.userId, userId))),
+  ]);
   return { role: access.role, seated: !!membership?.seat, groupIds: groups.map((g) => g.id) };
 }
 
