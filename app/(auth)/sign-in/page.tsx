@@ -23,7 +23,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       </div>
       <div className="mt-4">
         <Button asChild variant="secondary" className="w-full">
-          <Link href={`/sign-in/sso?callbackUrl=${encodeURIComponent(returnTo)}`}>Sign in with SSO</Link>
+          <Link href={params.callbackUrl ? `/sign-in/sso?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in/sso"}>
+            Sign in with SSO
+          </Link>
         </Button>
       </div>
       <p className="mt-4 text-center text-sm">

@@ -9,7 +9,8 @@ export const metadata: Metadata = { title: "Sign in with SSO" };
 
 export default async function SsoSignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
-  const returnTo = safeReturnPath(params.callbackUrl);
+  // Without a callbackUrl the person lands on their organization's page after signing in.
+  const returnTo = params.callbackUrl ? safeReturnPath(params.callbackUrl) : null;
   // Only known keys are shown, in our words: the URL cannot make this page say anything else.
   const error = params.error && Object.hasOwn(SSO_FAILURES, params.error) ? SSO_FAILURES[params.error as SsoFailure] : null;
   return (
@@ -25,7 +26,10 @@ export default async function SsoSignInPage({ searchParams }: { searchParams: Pr
         <SsoSignInForm returnTo={returnTo} />
       </div>
       <p className="mt-6 text-center text-sm">
-        <Link href={`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`} className="font-medium text-indigo-700 hover:underline">
+        <Link
+          href={returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in"}
+          className="font-medium text-indigo-700 hover:underline"
+        >
           Sign in with a password
         </Link>
       </p>

@@ -13,7 +13,7 @@ import { emailSchema } from "@/lib/validation/common";
 const schema = z.object({ email: emailSchema });
 type Values = z.input<typeof schema>;
 
-export function SsoSignInForm({ returnTo }: { returnTo: string }) {
+export function SsoSignInForm({ returnTo }: { returnTo: string | null }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [leaving, setLeaving] = useState(false);
   const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { email: "" } });
@@ -21,7 +21,7 @@ export function SsoSignInForm({ returnTo }: { returnTo: string }) {
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
-    const result = await startSsoAction({ email: values.email, callbackUrl: returnTo });
+    const result = await startSsoAction({ email: values.email, ...(returnTo ? { callbackUrl: returnTo } : {}) });
     if (!result.ok) {
       if (result.fields?.email) form.setError("email", { message: result.fields.email });
       else setFormError(result.error);
