@@ -51,7 +51,13 @@ export function DownloadsChart({ days, title }: { days: DownloadDay[]; title: st
       </div>
       <details className="mt-3 text-sm">
         <summary className="cursor-pointer font-medium text-indigo-700 hover:underline">Show as a table</summary>
-        <div className="mt-2 max-h-72 overflow-auto rounded-md ring-1 ring-zinc-200">
+        {/* Focusable, so keyboard users can scroll it too. */}
+        <div
+          role="region"
+          aria-label="Downloads per day"
+          tabIndex={0}
+          className="relative mt-2 max-h-72 overflow-auto rounded-md ring-1 ring-zinc-200"
+        >
           <table className="w-full divide-y divide-zinc-200 text-sm">
             <caption className="sr-only">{title}</caption>
             <THead>
