@@ -133,8 +133,8 @@ async function spawnJson(cmd: string, args: string[], env: Record<string, string
 function startNginx(root: string, port: number) {
   const dir = path.join(work, `nginx-${port}`);
   fs.mkdirSync(path.join(dir, "tmp"), { recursive: true });
-  const conf = `daemon off; ${process.getuid?.() === 0 ? "user root;" : ""} worker_processes 1; pid ${dir}/nginx.pid; error_log ${dir}/error.log warn;
-events { worker_connections 256; }
+  const conf = `daemon off; ${process.getuid?.() === 0 ? "user root;" : ""} worker_processes auto; pid ${dir}/nginx.pid; error_log ${dir}/error.log warn;
+events { worker_connections 1024; }
 http { access_log off; sendfile on; client_body_temp_path ${dir}/tmp; proxy_temp_path ${dir}/tmp; fastcgi_temp_path ${dir}/tmp; uwsgi_temp_path ${dir}/tmp; scgi_temp_path ${dir}/tmp;
   server { listen 127.0.0.1:${port}; root ${root}; } }`;
   fs.writeFileSync(path.join(dir, "nginx.conf"), conf);
