@@ -18,10 +18,23 @@ export async function discoverIssuer(issuer: string, clientId: string, clientSec
   // http is refused by the schema unless OIDC_ALLOW_HTTP_ISSUERS; checked again here because a
   // connection saved while it was on must not keep working once it is off.
   if (http && !config().oidcAllowHttpIssuers) throw new Error("An http:// issuer is not allowed (OIDC_ALLOW_HTTP_ISSUERS is off).");
-  return oidc.discovery(new URL(issuer), clientId, clientSecret, clientSecret ? oidc.ClientSecretBasic(clientSecret) : undefined, {
+  const found = await oidc.discovery(new URL(issuer), clientId, undefined, oidc.None(), {
     timeout: TIMEOUT_SECONDS,
     ...(http ? { execute: [oidc.allowInsecureRequests] } : {}),
   });
+  if (!clientSecret) return found;
+  // client_secret_basic is the default of the spec; an IdP that lists only client_secret_post gets that.
+  const methods = found.serverMetadata().token_endpoint_auth_methods_supported;
+  const post = !!methods && !methods.includes("client_secret_basic") && methods.includes("client_secret_post");
+  const configured = new oidc.Configuration(
+    found.serverMetadata(),
+    clientId,
+    clientSecret,
+    post ? oidc.ClientSecretPost(clientSecret) : oidc.ClientSecretBasic(clientSecret),
+  );
+  configured.timeout = TIMEOUT_SECONDS;
+  if (http) oidc.allowInsecureRequests(configured);
+  return configured;
 }
 
 export { oidc };
