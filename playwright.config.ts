@@ -9,7 +9,9 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "e2e",
-  timeout: 60_000,
+  // The flows sign people up and read their email; on a busy two-core CI machine a long one takes
+  // a minute, so the limit leaves room for that rather than failing on load.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   workers: 2,
   forbidOnly: !!process.env.CI,
