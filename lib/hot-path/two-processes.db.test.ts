@@ -1,54 +1,24 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { createInterface } from "node:readline";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db, t } from "@/db";
-import type pg from "pg";
 import { issueToken } from "@/lib/domain/tokens/member/issue-token";
 import { revokeToken } from "@/lib/domain/tokens/member/revoke-token";
 import { revokeSeats } from "@/lib/domain/seats/revoke-seats";
 import { check, orgWithSeatedMember } from "@/lib/domain/tokens/member/test-support";
 import { useTestDatabase } from "@/test/db";
+import { useHotPathProcesses } from "@/test/hot-path-processes";
 
 // Real separate OS processes on one PostgreSQL: each has its own pool, LISTEN connection and
 // cache. This test process writes (process A); two hot-path servers answer checks (B and C).
 const testDb = useTestDatabase();
 const onPostgres = testDb.kind === "postgres";
-const servers: Array<{ child: ChildProcess; url: string }> = [];
-
-async function spawnServer(databaseUrl: string) {
-  const child = spawn(process.execPath, ["--import", "tsx", "lib/hot-path/standalone.ts"], {
-    cwd: process.cwd(),
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", DATABASE_POOL_SIZE: "4", EMAIL_TRANSPORT: "mailbox" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const line = await new Promise<string>((resolve, reject) => {
-    const rl = createInterface({ input: child.stdout! });
-    rl.once("line", resolve);
-    child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  const { port } = JSON.parse(line) as { port: number };
-  const server = { child, url: `http://127.0.0.1:${port}` };
-  servers.push(server);
-  return server;
-}
 
 describe.runIf(onPostgres)("two app processes on one PostgreSQL", () => {
+  const urls = useHotPathProcesses(testDb);
   let b: { url: string };
   let c: { url: string };
-
-  beforeAll(async () => {
-    const url = ((testDb.handle.db as unknown as { $client: pg.Pool }).$client.options as { connectionString: string }).connectionString;
-    [b, c] = await Promise.all([spawnServer(url), spawnServer(url)]);
-  }, 60_000);
-
-  afterAll(async () => {
-    await Promise.all(
-      servers.map(
-        ({ child }) =>
-          new Promise((resolve) => (child.exitCode !== null ? resolve(null) : (child.once("exit", resolve), child.kill("SIGTERM")))),
-      ),
-    );
+  beforeAll(() => {
+    [b, c] = urls.map((url) => ({ url }));
   });
 
   const warm = async (token: string) => {

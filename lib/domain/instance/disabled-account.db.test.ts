@@ -1,7 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { createInterface } from "node:readline";
 import { eq } from "drizzle-orm";
-import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, t } from "@/db";
 import { hashPassword } from "@/lib/auth/password";
@@ -16,6 +13,7 @@ import { verifyCredentials } from "@/lib/domain/users/verify-credentials";
 import type { AppError } from "@/lib/errors";
 import { rejectionOf } from "@/test/factories";
 import { useTestDatabase } from "@/test/db";
+import { useHotPathProcesses } from "@/test/hot-path-processes";
 import { disableAccount, enableAccount } from "./set-account-disabled";
 import { createInstanceAdmin } from "./test-support";
 
@@ -92,36 +90,13 @@ describe("Disable Account in one process", () => {
 });
 
 const onPostgres = testDb.kind === "postgres";
-const servers: ChildProcess[] = [];
-
-async function spawnHotPathServer(databaseUrl: string) {
-  const child = spawn(process.execPath, ["--import", "tsx", "lib/hot-path/standalone.ts"], {
-    cwd: process.cwd(),
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", DATABASE_POOL_SIZE: "4", EMAIL_TRANSPORT: "mailbox" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  servers.push(child);
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once("line", resolve);
-    child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  return `http://127.0.0.1:${(JSON.parse(line) as { port: number }).port}`;
-}
 
 describe.runIf(onPostgres)("Disable Account with two other app processes on one PostgreSQL", () => {
+  const urls = useHotPathProcesses(testDb);
   let b: string;
   let c: string;
-  beforeAll(async () => {
-    const url = ((testDb.handle.db as unknown as { $client: pg.Pool }).$client.options as { connectionString: string }).connectionString;
-    [b, c] = await Promise.all([spawnHotPathServer(url), spawnHotPathServer(url)]);
-  }, 60_000);
-  afterAll(async () => {
-    await Promise.all(
-      servers.map(
-        (child) =>
-          new Promise((resolve) => (child.exitCode !== null ? resolve(null) : (child.once("exit", resolve), child.kill("SIGTERM")))),
-      ),
-    );
+  beforeAll(() => {
+    [b, c] = urls;
   });
 
   it("a disable in this process is refused on the very next check in B and C, every round; enabling restores it", async () => {

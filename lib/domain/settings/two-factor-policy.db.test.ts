@@ -1,7 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { createInterface } from "node:readline";
-import type pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GET as listUsers } from "@/app/api/organizations/[orgId]/users/route";
 import { addOrgUser } from "@/lib/domain/api-users/add-org-user";
 import { currentTotpCode, enableTwoFactor, getTwoFactorSetup } from "@/lib/domain/account/two-factor";
@@ -13,6 +10,7 @@ import { issueToken } from "@/lib/domain/tokens/member/issue-token";
 import { check, orgWithSeatedMember, setSeat } from "@/lib/domain/tokens/member/test-support";
 import { addLoginMember, callRoute, createApiOrg } from "@/test/api";
 import { useTestDatabase } from "@/test/db";
+import { useHotPathProcesses } from "@/test/hot-path-processes";
 import { rejectionOf, type UserActor } from "@/test/factories";
 import { setTwoFactorPolicy } from "./set-two-factor-policy";
 
@@ -94,36 +92,13 @@ describe("Require two-factor authentication (org policy)", () => {
 // Separate OS processes on one PostgreSQL, each with its own token cache: the policy and a
 // member's 2FA reach them the way every other change does (a trigger's NOTIFY).
 const onPostgres = testDb.kind === "postgres";
-const servers: ChildProcess[] = [];
-
-async function spawnServer(databaseUrl: string) {
-  const child = spawn(process.execPath, ["--import", "tsx", "lib/hot-path/standalone.ts"], {
-    cwd: process.cwd(),
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", DATABASE_POOL_SIZE: "4", EMAIL_TRANSPORT: "mailbox" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  servers.push(child);
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once("line", resolve);
-    child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  return `http://127.0.0.1:${(JSON.parse(line) as { port: number }).port}`;
-}
 
 describe.runIf(onPostgres)("the 2FA policy across two app processes", () => {
+  const urls = useHotPathProcesses(testDb);
   let b: string;
   let c: string;
-  beforeAll(async () => {
-    const url = ((testDb.handle.db as unknown as { $client: pg.Pool }).$client.options as { connectionString: string }).connectionString;
-    [b, c] = await Promise.all([spawnServer(url), spawnServer(url)]);
-  }, 60_000);
-  afterAll(async () => {
-    await Promise.all(
-      servers.map(
-        (child) =>
-          new Promise((resolve) => (child.exitCode !== null ? resolve(null) : (child.once("exit", resolve), child.kill("SIGTERM")))),
-      ),
-    );
+  beforeAll(() => {
+    [b, c] = urls;
   });
 
   const statuses = async (token: string) => Promise.all([check(b, token), check(c, token)]).then((r) => r.map((x) => x.status));
