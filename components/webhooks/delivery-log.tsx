@@ -16,8 +16,8 @@ const statusLook: Record<WebhookDeliveryJson["status"], [string, string]> = {
   failed: ["Failed", "bg-red-100 text-red-800"],
 };
 
-const when = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleString("en", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" }) + " UTC" : "—";
+// Compact and unambiguous, so the seven columns fit beside the navigation at 1280 px.
+const when = (iso: string | null) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC` : "—");
 
 /**
  * One endpoint's deliveries: status, attempts, response code, duration and time; Send Test Event
@@ -115,7 +115,7 @@ export function DeliveryLog({
                   </Td>
                   <Td>
                     <div className="font-medium whitespace-nowrap">{d.event_type}</div>
-                    <div className="font-mono text-xs text-zinc-600">{d.event_id}</div>
+                    <div className="font-mono text-xs break-all text-zinc-600">{d.event_id}</div>
                   </Td>
                   <Td className="tabular-nums">{d.attempts}</Td>
                   <Td>

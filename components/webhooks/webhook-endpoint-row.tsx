@@ -52,7 +52,7 @@ export function WebhookEndpointRow({ orgId, endpoint }: { orgId: string; endpoin
         </div>
         <div className="flex flex-wrap gap-2">
           <Button asChild variant="secondary" size="sm">
-            <Link href={`/organizations/${orgId}/profile/webhooks/${endpoint.id}`} aria-label={`Delivery log of ${endpoint.url}`}>
+            <Link href={`/organizations/${orgId}/profile/webhooks/${endpoint.id}`} aria-label={`Delivery Log of ${endpoint.url}`}>
               Delivery Log
             </Link>
           </Button>

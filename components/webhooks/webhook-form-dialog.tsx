@@ -81,13 +81,11 @@ export function WebhookFormDialog({ orgId, endpoint }: { orgId: string; endpoint
             <p className="text-sm text-zinc-800">
               <strong>Signing secret</strong> — copy it now; it is not shown again. Verify each request&apos;s webhook-signature with it.
             </p>
-            <div className="flex flex-wrap items-center gap-2">
-              <code
-                aria-label="Signing secret"
-                className="rounded bg-zinc-100 px-2 py-1 font-mono text-xs break-all text-zinc-900 select-all"
-              >
-                {secret}
-              </code>
+            <label htmlFor="webhook-secret" className="sr-only">
+              Signing secret
+            </label>
+            <div className="flex items-center gap-2">
+              <Input id="webhook-secret" readOnly value={secret} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
               <CopyButton value={secret} label="Copy signing secret" />
             </div>
             <div className="flex justify-end">

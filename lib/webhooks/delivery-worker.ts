@@ -69,17 +69,34 @@ export async function deliverDueWebhooks({
     claimed.map(async (delivery) => {
       const endpoint = byId.get(delivery.endpointId);
       if (!endpoint) return false; // deleted meanwhile: its deliveries went with it
-      const result = await sendWebhook(
-        endpoint.url,
-        { eventId: delivery.eventId, body: JSON.stringify(delivery.payload), secret: openWebhookSecret(endpoint.secretSealed) },
-        timeoutMs,
-      );
+      const secret = readSecret(endpoint.secretSealed);
+      const result = secret
+        ? await sendWebhook(endpoint.url, { eventId: delivery.eventId, body: JSON.stringify(delivery.payload), secret }, timeoutMs)
+        : unreadableSecret;
       await recordOutcome(database, delivery, result, now);
       return result.ok;
     }),
   );
   const succeeded = results.filter(Boolean).length;
   return { succeeded, failed: results.length - succeeded };
+}
+
+// A secret sealed under another AUTH_SECRET cannot be opened: the attempt fails (and is logged in
+// the delivery) instead of stopping the whole pass with the claim held.
+const unreadableSecret: SendResult = {
+  ok: false,
+  status: null,
+  snippet: null,
+  durationMs: 0,
+  error: "The signing secret cannot be read (AUTH_SECRET changed?): delete the endpoint and add it again.",
+};
+
+function readSecret(sealed: string): string | null {
+  try {
+    return openWebhookSecret(sealed);
+  } catch {
+    return null;
+  }
 }
 
 async function recordOutcome(database: Db, delivery: WebhookDeliveryRow, result: SendResult, now: Date) {

@@ -169,7 +169,8 @@ describe("delivery", () => {
     const counts = receiver.countsById();
     expect(counts.size).toBe(6);
     expect([...counts.values()]).toEqual(Array(6).fill(1));
-  });
+    // A second PGlite database is created and migrated: slow on a busy machine.
+  }, 120_000);
 
   it("lets two workers on two connections send each delivery once", async () => {
     const w = await oneEvent();
@@ -189,6 +190,17 @@ describe("delivery", () => {
     await other.close();
     expect(reports.reduce((n, r) => n + r.succeeded, 0)).toBe(30);
     expect([...receiver.countsById().values()]).toEqual(Array(30).fill(1));
+  }, 60_000);
+
+  it("records an unreadable secret (AUTH_SECRET changed) as a failed attempt instead of stalling the pass", async () => {
+    await oneEvent();
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    await db().update(t.webhookEndpoints).set({ secretSealed: "v1.AAAA.BBBB.CCCC" });
+    expect(await deliverDueWebhooks({ now: later(1000) })).toEqual({ succeeded: 0, failed: 1 });
+    const [row] = await deliveries();
+    expect(row).toMatchObject({ status: "pending", attempts: 1, lockedUntil: null });
+    expect(row.lastError).toMatch(/signing secret cannot be read/);
+    expect(receiver.receipts).toHaveLength(0);
   });
 
   it("never follows a redirect, even to the portal's own loopback address", async () => {
