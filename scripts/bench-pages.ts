@@ -160,7 +160,8 @@ async function main() {
   } finally {
     await handle.close();
     await new Promise((r) => setTimeout(r, 250));
-    await admin.query(`drop database if exists "${name}" with (force)`);
+    if (process.env.BENCH_KEEP) console.log(`kept database ${name} (BENCH_KEEP)`);
+    else await admin.query(`drop database if exists "${name}" with (force)`);
     await admin.end();
   }
 }
