@@ -34,6 +34,7 @@ import { accountCases } from "@/lib/domain/account/test-support";
 import { channelCases } from "@/lib/domain/channels/test-support";
 import { domainCases } from "@/lib/domain/domains/test-support";
 import { instanceCases } from "@/lib/domain/instance/test-support";
+import { scimCases } from "@/lib/domain/scim/test-support";
 import { ssoCases } from "@/lib/domain/sso/test-support";
 import { webhookCases } from "@/lib/domain/webhooks/test-support";
 import { useTestDatabase } from "@/test/db";
@@ -68,7 +69,7 @@ function enumerateUseCases(): string[] {
 }
 
 // "sso": the org's identity provider signing a person in (recorded as "SSO", no actor id).
-type Kind = "user" | "service_account" | "sso";
+type Kind = "user" | "service_account" | "sso" | "scim";
 type Case = {
   useCase: string;
   kind: Kind;
@@ -367,6 +368,7 @@ const cases: Case[] = [
   ...instanceCases,
   ...ssoCases,
   ...webhookCases,
+  ...scimCases,
 ];
 
 const actorIdOf = (a: Actor) => (a.kind === "user" ? a.userId : a.kind === "service_account" ? a.serviceAccountId : null);
