@@ -67,6 +67,7 @@ test("an admin adds an endpoint, keeps its secret, sends a test event and sees i
 
   // Back on Org Profile: disable, then delete with a confirmation.
   await page.getByRole("link", { name: "← Org Profile" }).click();
+  await expect(list.getByText(receiver.url)).toBeVisible();
   if (process.env.WEBHOOKS_SHOTS) await page.screenshot({ path: `${process.env.WEBHOOKS_SHOTS}/profile-1280.png`, fullPage: true });
   await page.getByRole("button", { name: `Disable ${receiver.url}` }).click();
   await expect(list.getByText("Disabled")).toBeVisible();
