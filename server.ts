@@ -1,16 +1,18 @@
-// The app's HTTP server (`npm start` runs it with tsx). The token check and the token-gated
-// channel are answered here on node:http, outside Next's router: a Next route handler doing the
-// same work answers ~50x fewer requests per second on this hardware, and package downloads call it
-// for every file.
-// Everything else goes to Next's request handler. Run migrations before this (scripts/start.mjs).
+// The app's HTTP server (`npm start` runs it with tsx). It answers the token check and the
+// token-gated channel itself on node:http, and passes everything else to the Next.js app process
+// it starts (lib/server/next-process.ts) over a private Unix socket. Next.js is not loaded here:
+// in a process that loads it, every request pays for its AsyncLocalStorage hooks and process-wide
+// patches, which cost the token check more than half its throughput (docs/decisions/014).
+// Request logs and metrics for both are written here. On the embedded database the Next.js
+// process owns PGlite and this process reaches it through a bridge (db/pglite-bridge.ts).
+// WEB_CONCURRENCY=N (PostgreSQL only) runs N of these on one port (lib/server/cluster.ts).
 import http from "node:http";
 import path from "node:path";
-import next from "next";
-import { getDbHandle } from "@/db/client";
+import { connectPostgres, setDbHandle, type DbHandle } from "@/db/client";
+import { migrateIfNeeded } from "@/db/migrations-runner";
+import { bridgeHandle } from "@/db/pglite-bridge";
 import { closeTokenChecker, getTokenChecker } from "@/lib/domain/tokens/check/check-token";
 import { createHotPath } from "@/lib/hot-path/handler";
-import { startOutboxWorkerOnce } from "@/lib/email/outbox-worker";
-import { startWebhookWorkerOnce } from "@/lib/webhooks/delivery-worker";
 import { UsageRecorder } from "@/lib/domain/tokens/check/usage";
 import { DownloadRecorder } from "@/lib/domain/packages/downloads";
 import { instrument } from "@/lib/observability/instrument";
@@ -20,14 +22,41 @@ import { configOrExit } from "@/lib/config";
 import { stampPeerAddress } from "@/lib/auth/client-ip";
 import { serveMetricsEndpoint } from "@/lib/observability/metrics-endpoint";
 import { baseSecurityHeaders, isNonPagePath, NON_PAGE_CSP } from "@/lib/http/security-headers";
-import { startSweeper } from "@/lib/maintenance/sweeper";
-import { describeError } from "@/lib/observability/describe-error";
+import { startNextProcess } from "@/lib/server/next-proxy";
+import { isClusterPrimary, superviseWorkers } from "@/lib/server/cluster";
 
 // Before anything else: a wrong variable stops the start here with one line naming it.
 const settings = configOrExit();
 const root = import.meta.dirname;
 const { port, hostname } = settings;
 const log = (msg: string, extra: Record<string, unknown> = {}) => console.log(JSON.stringify({ level: "info", msg, ...extra }));
+let stopping = false;
+let listening = false;
+
+// WEB_CONCURRENCY=N: this process only migrates, starts N workers (each runs the code below) and
+// restarts one that dies; it never returns.
+if (isClusterPrimary(settings)) await superviseWorkers(settings);
+
+// Next.js boots in its own process while this one starts. The background workers (email outbox,
+// webhook deliveries, sweeper) run there, away from the token check (lib/server/next-process.ts).
+const nextProcess = startNextProcess(root, !settings.database.url);
+let handle: DbHandle;
+if (settings.database.url) {
+  // A few connections suffice here: token cache misses and batched usage counts.
+  handle = connectPostgres(settings.database.url, Math.min(4, settings.database.poolSize));
+  setDbHandle(handle);
+  await migrateIfNeeded(handle);
+} else {
+  // The Next.js process owns PGlite (one process per folder) and migrates it before it answers.
+  handle = bridgeHandle(nextProcess.database);
+  setDbHandle(handle);
+}
+nextProcess.onExit((code) => {
+  if (stopping) return;
+  console.error(JSON.stringify({ level: "error", msg: "the Next.js process exited; stopping", code }));
+  if (!listening) process.exit(1);
+  void shutdown("next-exit", 1);
+});
 
 const checker = await getTokenChecker();
 // Warm the token cache in the background: requests are answered meanwhile (misses read the database).
@@ -36,33 +65,13 @@ checker
   .preload()
   .then((n) => log("token cache warmed", { tokens: n, ms: Date.now() - preloadStarted }))
   .catch((err: unknown) => console.error(JSON.stringify({ level: "warn", msg: "token cache warm-up failed", err: String(err) })));
-const usage = new UsageRecorder(() => getDbHandle().db).start(settings.tokenUsageFlushMs);
+const usage = new UsageRecorder(() => handle.db).start(settings.tokenUsageFlushMs);
 // Package downloads of org channels, counted like token uses.
-const downloads = new DownloadRecorder(() => getDbHandle().db).start(settings.tokenUsageFlushMs);
-const stopWorker = startOutboxWorkerOnce();
-startWebhookWorkerOnce(); // an unfinished delivery is retried after its lease: nothing to stop on shutdown
-const stopSweeper = startSweeper();
+const downloads = new DownloadRecorder(() => handle.db).start(settings.tokenUsageFlushMs);
 const metrics = createMetrics(outboxBacklog);
-// The hot path sees the checker through this wrapper, which counts verdicts for /api/metrics.
-const countingChecker = Object.create(checker, {
-  check: {
-    value: async (token: string | null) => {
-      const verdict = await checker.check(token);
-      metrics.observeTokenCheck(verdict.valid ? "valid" : "invalid");
-      return verdict;
-    },
-  },
-}) as typeof checker;
-const hotPath = createHotPath({
-  checker: countingChecker,
-  usage,
-  downloads,
-  channelsDir: path.resolve(root, settings.channelsDir ?? "channels"),
-});
-
-const app = next({ dev: false, dir: root, hostname: hostname ?? "localhost", port });
-await app.prepare();
-const nextHandler = app.getRequestHandler();
+// Verdicts are counted for /api/metrics.
+checker.onVerdict = (valid) => metrics.observeTokenCheck(valid ? "valid" : "invalid");
+const hotPath = createHotPath({ checker, usage, downloads, channelsDir: path.resolve(root, settings.channelsDir ?? "channels") });
 
 const securityHeaders = Object.entries(baseSecurityHeaders(settings.appUrl));
 const server = http.createServer(
@@ -70,25 +79,26 @@ const server = http.createServer(
     // Every answer (hot path, API, pages) carries these; pages get their CSP from proxy.ts.
     for (const [name, value] of securityHeaders) res.setHeader(name, value);
     if (isNonPagePath(req.url?.split("?")[0] ?? "/")) res.setHeader("content-security-policy", NON_PAGE_CSP);
-    // The real TCP peer, for the client address (TRUSTED_PROXIES): Next's headers() has no socket.
+    // The real TCP peer, for the client address (TRUSTED_PROXIES): the Next.js process sees only this one.
     stampPeerAddress(req);
     if (hotPath(req, res)) return;
     // GET /api/metrics: Prometheus text format, only for the bearer of METRICS_TOKEN.
     if (serveMetricsEndpoint(metrics, req, res)) return;
-    nextHandler(req, res).catch((err: unknown) => {
-      console.error(JSON.stringify({ level: "error", msg: "request failed", ...describeError(err) }));
-      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" }).end("Internal Server Error\n");
-    });
+    nextProcess.proxy(req, res);
   }),
 );
 // Package managers and nginx keep connections open between requests.
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () =>
-  log("server listening", { url: `http://${hostname ?? "localhost"}:${port}`, database: getDbHandle().kind }),
+  log("server listening", { url: `http://${hostname ?? "localhost"}:${port}`, database: handle.kind, pid: process.pid }),
+);
+listening = true;
+nextProcess.ready.then(
+  () => log("next.js ready"),
+  () => {},
 );
 
-let stopping = false;
-async function shutdown(signal: string) {
+async function shutdown(signal: string, code = 0) {
   if (stopping) return;
   stopping = true;
   log("shutting down", { signal });
@@ -97,15 +107,13 @@ async function shutdown(signal: string) {
     server.close(resolve);
     server.closeIdleConnections();
   });
-  stopWorker?.();
-  stopSweeper();
+  // Counts are written first: on PGlite they travel through the Next.js process.
   await usage.stop().catch(() => {});
   await downloads.stop().catch(() => {});
   await closeTokenChecker();
-  await app.close().catch(() => {});
-  // Releases the PGlite folder lock, so the next start is not refused.
-  await getDbHandle().close();
-  process.exit(0);
+  await nextProcess.stop();
+  await handle.close();
+  process.exit(code);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));

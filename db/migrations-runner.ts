@@ -1,4 +1,6 @@
+import fs from "node:fs";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
@@ -13,4 +15,29 @@ export async function runMigrations(handle: DbHandle) {
   } else {
     await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder });
   }
+}
+
+/**
+ * Whether every migration of the journal is applied, by drizzle's own rule (it applies those
+ * newer than the newest row of drizzle.__drizzle_migrations): one small query instead of reading
+ * and hashing every migration file at each start.
+ */
+export async function schemaIsCurrent(handle: DbHandle): Promise<boolean> {
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
+    entries: Array<{ when: number }>;
+  };
+  const newest = Math.max(...journal.entries.map((e) => e.when));
+  const result = (await handle.db.execute(
+    sql`select case when to_regclass('drizzle.__drizzle_migrations') is null then null
+         else (select max(created_at)::text from drizzle.__drizzle_migrations) end as last`,
+  )) as unknown as { rows: Array<{ last: string | null }> };
+  const last = result.rows[0]?.last;
+  return last != null && Number(last) >= newest;
+}
+
+/** At start: nothing to do when the schema is current (the usual restart), else migrate. */
+export async function migrateIfNeeded(handle: DbHandle): Promise<"current" | "migrated"> {
+  if (await schemaIsCurrent(handle)) return "current";
+  await runMigrations(handle);
+  return "migrated";
 }

@@ -104,6 +104,7 @@ const envSchema = z.object({
   // Serving
   PORT: opt(integer(0, 65535, "a port number from 0 to 65535")),
   HOSTNAME: opt(z.string()),
+  WEB_CONCURRENCY: opt(integer(1, 256, "a number of server processes, a whole number from 1 to 256")),
   APP_URL: opt(url(["http:", "https:"], "an http:// or https:// URL (the address users open)")),
   TRUSTED_PROXIES: opt(trustedProxies),
   CHANNELS_DIR: opt(z.string()),
@@ -178,6 +179,16 @@ function describeIssues(issues: z.core.$ZodIssue[], source: Record<string, strin
   return `Invalid configuration: ${parts.join("; ")}.`;
 }
 
+// PGlite is a database inside one process: a second server process cannot open it.
+function webConcurrency(env: Env) {
+  const n = env.WEB_CONCURRENCY ?? 1;
+  if (n > 1 && !env.DATABASE_URL)
+    throw new ConfigError(
+      `Invalid configuration: WEB_CONCURRENCY=${n} needs PostgreSQL (DATABASE_URL): the embedded database allows one server process.`,
+    );
+  return n;
+}
+
 function resolveEmail(env: Env) {
   const explicit = env.EMAIL_TRANSPORT;
   if (explicit === "resend" && !env.RESEND_API_KEY)
@@ -231,6 +242,7 @@ function build(env: Env) {
       invitationsPerAccount: env.INVITATION_LIMIT_PER_HOUR ?? 300,
     },
     logHotPath: env.LOG_HOT_PATH ?? false,
+    webConcurrency: webConcurrency(env),
     // Unset: the system's resolver (getaddrinfo, so /etc/hosts counts too).
     dnsServers: env.DNS_SERVERS,
     // Tests and closed networks only: webhooks may then reach loopback and private addresses.

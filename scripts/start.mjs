@@ -1,4 +1,4 @@
-// `npm start`: build when needed, apply migrations, then serve. One command on a fresh checkout.
+// `npm start`: build when needed, then serve (server.ts migrates when needed). One command on a fresh checkout.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -24,24 +24,27 @@ function run(cmd, args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-// The configuration is parsed first (lib/config.ts, the one reader of the environment): a wrong
-// variable stops here with one line naming it, before a build that takes minutes.
-const check = spawnSync(process.execPath, ["--import", "tsx", "scripts/check-config.ts"], { stdio: ["ignore", "pipe", "inherit"] });
-if (check.status !== 0) process.exit(check.status ?? 1);
-const launcher = JSON.parse(check.stdout.toString().trim().split("\n").pop());
-
 const buildId = path.join(".next", "BUILD_ID");
-// SKIP_BUILD=1: the caller built already (the test runner starts two servers from one build).
-if (!launcher.skipBuild && (!fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < newestSourceMtime())) {
-  console.log("Building the app (first start, or sources changed)…");
-  run("npx", ["next", "build"]);
+const buildIsCurrent = () => fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs >= newestSourceMtime();
+
+if (!buildIsCurrent()) {
+  // The configuration is parsed first (lib/config.ts, the one reader of the environment): a wrong
+  // variable stops here with one line naming it, before a build that takes minutes. With a current
+  // build server.ts parses it first thing anyway, so this extra process is skipped.
+  const check = spawnSync(process.execPath, ["--import", "tsx", "scripts/check-config.ts"], { stdio: ["ignore", "pipe", "inherit"] });
+  if (check.status !== 0) process.exit(check.status ?? 1);
+  const launcher = JSON.parse(check.stdout.toString().trim().split("\n").pop());
+  // SKIP_BUILD=1: the caller built already (the test runner starts two servers from one build).
+  if (!launcher.skipBuild) {
+    console.log("Building the app (first start, or sources changed)…");
+    run("npx", ["next", "build"]);
+  }
 }
 
-// Migrations run in their own process before the server: PGlite allows one process per folder.
-run("npx", ["tsx", "db/migrate.ts"]);
-
-// server.ts answers the token check and the channel itself and hands the rest to Next.js.
-// Started with node directly (tsx as a loader), so signals reach it without a wrapper process.
+// server.ts answers the token check and the channel itself, starts the Next.js process for the
+// rest, and applies pending migrations (the process that owns the database does: PGlite allows
+// one process per folder). Started with node directly (tsx as a loader), so signals reach it
+// without a wrapper process.
 const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: "production" },

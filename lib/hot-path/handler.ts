@@ -69,9 +69,7 @@ export function createHotPath({
    * The channel rule for nginx auth_request: the channel named in X-Original-URI must be one of
    * the token's org channels it may read, or an instance-wide folder; else 403 or 404.
    */
-  async function channelStatus(verdict: { orgId: string; userId: string }, req: IncomingMessage): Promise<number> {
-    const original = req.headers["x-original-uri"];
-    if (typeof original !== "string" || !original.startsWith("/t/")) return 204;
+  async function channelStatus(verdict: { orgId: string; userId: string }, original: string): Promise<number> {
     const [, , , raw] = original.split("?")[0].split("/");
     if (!raw) return 204;
     const wanted = parseChannelPath([raw, "x"]);
@@ -93,7 +91,9 @@ export function createHotPath({
     if (req.method !== "GET" && req.method !== "HEAD") return text(res, 405, "Use GET.\n", { allow: "GET, HEAD" });
     const verdict = await checker.check(tokenFromCheckRequest(req));
     if (!verdict.valid) return text(res, 401, INVALID_TOKEN, { "www-authenticate": 'Bearer realm="channels"' });
-    const status = await channelStatus(verdict, req);
+    // Only nginx's auth_request names a channel (X-Original-URI); a plain check skips the await.
+    const original = req.headers["x-original-uri"];
+    const status = typeof original === "string" && original.startsWith("/t/") ? await channelStatus(verdict, original) : 204;
     if (status === 403) return text(res, 403, FORBIDDEN_CHANNEL);
     if (status === 404) return text(res, 404, "Not found.\n");
     usage.record(verdict.tokenId);

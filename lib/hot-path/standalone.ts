@@ -1,4 +1,4 @@
-// The hot path alone on node:http (no Next.js): used by the two-process test and the benchmark.
+// The hot path alone on node:http (no Next.js): used by the two-process test.
 // `PORT=0` picks a free port; the chosen one is printed as JSON on the first line of stdout.
 import http from "node:http";
 import path from "node:path";
@@ -20,7 +20,7 @@ const usage = new UsageRecorder(() => getDbHandle().db).start(settings.tokenUsag
 // Package downloads of org channels, counted like token uses.
 const downloads = new DownloadRecorder(() => getDbHandle().db).start(settings.tokenUsageFlushMs);
 const hotPath = createHotPath({ checker, usage, downloads, channelsDir: path.resolve(settings.channelsDir ?? "channels") });
-// Wrapped like server.ts (request ids, metrics), so the benchmark measures what production runs.
+// Wrapped like server.ts (request ids, metrics), so the test runs what production runs.
 const server = http.createServer(
   instrument(createMetrics(outboxBacklog), (req, res) => {
     if (!hotPath(req, res)) {

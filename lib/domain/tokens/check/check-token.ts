@@ -33,6 +33,8 @@ export class TokenChecker {
   private source: InvalidationSource | null = null;
   /** Counters for metrics and the benchmark. */
   readonly stats = { hits: 0, loads: 0, uncached: 0 };
+  /** Told every verdict (server.ts counts them for /api/metrics). */
+  onVerdict: ((valid: boolean) => void) | null = null;
   private readonly maxEntries: number;
   private readonly unknownTtlMs: number;
 
@@ -92,19 +94,19 @@ export class TokenChecker {
   }
 
   async check(token: string | null | undefined, now = Date.now()): Promise<TokenVerdict> {
-    if (!token || !isWellFormedToken(token)) return { valid: false, reason: "malformed" };
+    if (!token || !isWellFormedToken(token)) return this.told({ valid: false, reason: "malformed" });
     const hash = hashToken(token);
     const source = this.source;
-    if (!source || !source.healthy) return this.uncached(hash, now);
+    if (!source || !source.healthy) return this.told(await this.uncached(hash, now));
     try {
       await source.fence();
     } catch {
-      return this.uncached(hash, now);
+      return this.told(await this.uncached(hash, now));
     }
     const entry = this.entries.get(hash);
     if (entry && this.isFresh(entry, now)) {
       this.stats.hits++;
-      return evaluateTokenState(entry.state, now);
+      return this.told(evaluateTokenState(entry.state, now));
     }
     this.stats.loads++;
 
@@ -112,7 +114,12 @@ export class TokenChecker {
     const state = await loadTokenState(this.handle.db, hash);
     // An invalidation that arrived during the read may concern it: answer, but do not keep it.
     if (this.epoch === epochBefore && this.source === source && source.healthy) this.remember(hash, state, now);
-    return evaluateTokenState(state, now);
+    return this.told(evaluateTokenState(state, now));
+  }
+
+  private told(verdict: TokenVerdict) {
+    this.onVerdict?.(verdict.valid);
+    return verdict;
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import type { DbHandle } from "@/db/client";
+import type { RemotePglite } from "@/db/pglite-bridge";
 
 /** The channel the triggers of migration 0003 notify, with the org's id as payload. */
 export const TOKEN_STATE_CHANNEL = "token_state";
@@ -29,15 +30,21 @@ export interface InvalidationSource {
 
 export async function listenForTokenChanges(handle: DbHandle, events: InvalidationEvents): Promise<InvalidationSource> {
   const client = (handle.db as unknown as { $client: unknown }).$client;
-  if (handle.kind === "pglite") return listenPglite(client as PGlite, events);
+  if (handle.kind === "pglite") return listenPglite(client as PGlite | RemotePglite, events);
   return listenPostgres((client as pg.Pool).options as pg.ClientConfig, events);
 }
 
 /**
- * PGlite runs in this process and delivers a notification before the committing query's promise
- * resolves (checked in lib/domain/tokens/check-token.db.test.ts), so no fence is needed.
+ * PGlite delivers a notification before the committing query's promise resolves (checked in
+ * lib/domain/tokens/check-token.db.test.ts), so in its own process no fence is needed. Through the
+ * bridge (db/pglite-bridge.ts: server.ts using the PGlite of the Next.js process) the owner sends
+ * each notification before the reply of the committing query, on one ordered channel. Every
+ * change to token state on PGlite is made in that process, and its answers reach callers only
+ * through server.ts, which holds each answer until a ping round trip on the channel has passed
+ * (lib/server/next-proxy.ts): once a caller can know of a change, this process has applied it.
+ * So the check itself waits for nothing, and a long query in the Next.js process never stalls it.
  */
-async function listenPglite(client: PGlite, events: InvalidationEvents): Promise<InvalidationSource> {
+async function listenPglite(client: PGlite | RemotePglite, events: InvalidationEvents): Promise<InvalidationSource> {
   const unlisten = await client.listen(TOKEN_STATE_CHANNEL, (payload) => events.onOrg(payload));
   const unlistenContent = await client.listen(CHANNEL_CONTENT_CHANNEL, (payload) => events.onChannelContent?.(payload));
   return {

@@ -1,0 +1,165 @@
+// Servers and load for the token benchmarks: `npm start` itself in its own process group, the bare
+// node:http limit, and autocannon at 50 connections from the benchmark's process.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import { createInterface } from "node:readline";
+import autocannon from "autocannon";
+
+export const CONNECTIONS = 50;
+
+// The physical limit: node:http doing only what the check cannot avoid (SHA-256 of the token and a
+// Map lookup), answering 204 with the same two headers. BARE_WORKERS=N runs N of it (node:cluster).
+const BARE_SERVER = `
+const cluster = require("node:cluster"), http = require("node:http"), crypto = require("node:crypto"), fs = require("node:fs");
+const workers = Number(process.env.BARE_WORKERS || 1);
+if (workers > 1 && cluster.isPrimary) {
+  for (let i = 0; i < workers; i++) cluster.fork();
+  let up = 0;
+  cluster.on("message", (w, m) => { if (++up === workers) console.log(JSON.stringify({ port: m.port })); });
+  process.on("SIGTERM", () => { for (const w of Object.values(cluster.workers)) w.kill(); process.exit(0); });
+} else {
+  const map = new Map(JSON.parse(fs.readFileSync(process.env.TOKENS_FILE, "utf8")).map((t) => [crypto.createHash("sha256").update(t).digest("hex"), { org: "o", user: "u" }]));
+  const server = http.createServer((req, res) => {
+    const auth = req.headers.authorization || "";
+    const hit = map.get(crypto.createHash("sha256").update(auth.slice(7)).digest("hex"));
+    if (hit) { res.writeHead(204, { "x-org-id": hit.org, "x-user-id": hit.user }); res.end(); }
+    else { res.writeHead(401); res.end(); }
+  });
+  server.keepAliveTimeout = 65000;
+  server.listen(Number(process.env.BARE_PORT || 0), "127.0.0.1", () => {
+    const port = server.address().port;
+    if (process.send) process.send({ port }); else console.log(JSON.stringify({ port }));
+  });
+  process.on("SIGTERM", () => process.exit(0));
+}`;
+
+const children: ChildProcess[] = [];
+export const stopAll = () => children.forEach((c) => c.exitCode === null && c.pid && kill(c, "SIGKILL"));
+process.on("exit", stopAll);
+
+// Each server runs in its own process group, so that stopping it reaches every process it started.
+function kill(child: ChildProcess, signal: NodeJS.Signals) {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    /* already gone */
+  }
+}
+
+export async function stopServer(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  await new Promise((resolve) => {
+    const timer = setTimeout(() => kill(child, "SIGKILL"), 15_000);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve(null);
+    });
+    kill(child, "SIGTERM");
+  });
+}
+
+export async function startBare(
+  tokens: string[],
+  workers = 1,
+  port = 0,
+): Promise<{ url: string; child: ChildProcess; cleanup: () => void }> {
+  const tokensFile = `${os.tmpdir()}/bench-tokens-${process.pid}-${Date.now()}.json`;
+  fs.writeFileSync(tokensFile, JSON.stringify(tokens));
+  // A fixed port for the cluster: its workers share the one the primary names.
+  const child = spawn(process.execPath, ["-e", BARE_SERVER], {
+    env: { ...process.env, TOKENS_FILE: tokensFile, BARE_WORKERS: String(workers), BARE_PORT: String(port) },
+    stdio: ["ignore", "pipe", "inherit"],
+    detached: true,
+  });
+  children.push(child);
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once("line", resolve);
+    child.once("exit", (code) => reject(new Error(`bare server exited with ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${(JSON.parse(line) as { port: number }).port}`,
+    child,
+    cleanup: () => fs.rmSync(tokensFile, { force: true }),
+  };
+}
+
+/**
+ * `npm start` as a person runs it (the build present, SKIP_BUILD so that a source edit by someone
+ * else meanwhile does not start a build), with its stdout in a log file. Resolves once
+ * GET /api/health answers 200, with how long that took.
+ */
+export async function startNpmStart(env: Record<string, string>, port: number, logFile: string) {
+  const out = fs.openSync(logFile, "w");
+  const started = performance.now();
+  const child = spawn("npm", ["start"], {
+    env: {
+      ...process.env,
+      SKIP_BUILD: "1",
+      EMAIL_TRANSPORT: "mailbox",
+      AUTH_SECRET: "bench-secret-0123456789abcdef",
+      ...env,
+      PORT: String(port),
+    },
+    stdio: ["ignore", out, out],
+    detached: true,
+  });
+  children.push(child);
+  const url = `http://127.0.0.1:${port}`;
+  const healthyMs = await waitFor(`${url}/api/health`, child, started);
+  return { url, child, healthyMs, logFile };
+}
+
+/** Waits until server.ts logged that its token cache holds every token (its warm-up at start). */
+export async function waitForWarmCache(logFile: string, processes = 1, timeoutMs = 300_000) {
+  const started = performance.now();
+  while (performance.now() - started < timeoutMs) {
+    const warmed = fs
+      .readFileSync(logFile, "utf8")
+      .split("\n")
+      .filter((l) => l.includes('"token cache warmed"'));
+    // WEB_CONCURRENCY=N: every process warms its own cache.
+    if (warmed.length >= processes) return warmed;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("the token cache did not warm up");
+}
+
+export async function waitFor(url: string, child: ChildProcess, started: number, timeoutMs = 240_000): Promise<number> {
+  while (performance.now() - started < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before answering ${url}`);
+    const ok = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ok) return performance.now() - started;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`no answer from ${url} within ${timeoutMs / 1000} s`);
+}
+
+export type Load = { rps: number; p50: number; p99: number; ok: number; other: number };
+
+/** One load: a single hot token, or requests spread round-robin over every token. */
+export async function load(url: string, tokens: string[], seconds: number, spread: boolean): Promise<Load> {
+  let i = 0;
+  const request = spread
+    ? { setupRequest: (req: object) => ({ ...req, headers: { authorization: `Bearer ${tokens[i++ % tokens.length]}` } }) }
+    : { headers: { authorization: `Bearer ${tokens[0]}` } };
+  const result = await autocannon({ url: `${url}/api/tokens/check`, connections: CONNECTIONS, duration: seconds, requests: [request] });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok: result["2xx"],
+    other: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+export const loadavg = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
+
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
