@@ -114,7 +114,7 @@ export const packages = pgTable(
 
 // The revision of one channel subdir's repodata.json. The records themselves are the packages'
 // `record` column; an upload or delete bumps this small row (its trigger NOTIFYs), and each
-// process assembles the served document once per revision (docs/decisions/013).
+// process assembles the served document once per revision (docs/decisions/020).
 export const channelRepodata = pgTable(
   "channel_repodata",
   {

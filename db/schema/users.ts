@@ -25,7 +25,7 @@ export const users = pgTable(
   (t) => [
     uniqueIndex("users_email_key").on(t.email),
     // The Users page's default order: its first page walks this index and probes each org's
-    // membership, instead of sorting every member of a 100,000-member org (docs/decisions/013).
+    // membership, instead of sorting every member of a 100,000-member org (docs/decisions/020).
     index("users_lower_name_idx").on(sql`lower(${t.name})`, t.id),
   ],
 );

@@ -13,7 +13,7 @@ export const emptyRepodata = (subdir: string) => ({
  * Marks the subdir's repodata as changed in the caller's transaction: the package row (its
  * `record`) is the fragment, and `channel_repodata` holds only a revision. An upload or delete
  * writes one small row here, whatever the subdir holds; its trigger NOTIFYs every process to
- * rebuild the document on the next request (see docs/decisions/013). The row lock orders
+ * rebuild the document on the next request (see docs/decisions/020). The row lock orders
  * concurrent uploads, so revisions are never skipped or repeated.
  */
 export async function touchRepodata(tx: Tx, channelId: string, subdir: string) {
