@@ -5,11 +5,15 @@ import fs from "node:fs";
 import os from "node:os";
 import { createInterface } from "node:readline";
 import autocannon from "autocannon";
+import { baseSecurityHeaders, NON_PAGE_CSP } from "@/lib/http/security-headers";
 
 export const CONNECTIONS = 50;
 
 // The physical limit: node:http doing only what the check cannot avoid (SHA-256 of the token and a
-// Map lookup), answering 204 with the same two headers. BARE_WORKERS=N runs N of it (node:cluster).
+// Map lookup) and writing the same answer: 204 with the same headers, of the same sizes (the
+// security headers every answer carries, a request id, org, user and expiry). The load generator
+// shares these cores and parses every answer, so a shorter answer would be a different load.
+// BARE_WORKERS=N runs N of it (node:cluster).
 const BARE_SERVER = `
 const cluster = require("node:cluster"), http = require("node:http"), crypto = require("node:crypto"), fs = require("node:fs");
 const workers = Number(process.env.BARE_WORKERS || 1);
@@ -19,11 +23,13 @@ if (workers > 1 && cluster.isPrimary) {
   cluster.on("message", (w, m) => { if (++up === workers) console.log(JSON.stringify({ port: m.port })); });
   process.on("SIGTERM", () => { for (const w of Object.values(cluster.workers)) w.kill(); process.exit(0); });
 } else {
-  const map = new Map(JSON.parse(fs.readFileSync(process.env.TOKENS_FILE, "utf8")).map((t) => [crypto.createHash("sha256").update(t).digest("hex"), { org: "o", user: "u" }]));
+  const fixed = JSON.parse(process.env.BARE_HEADERS);
+  const hit = { "x-org-id": crypto.randomUUID(), "x-user-id": crypto.randomUUID(), "x-token-expires-at": new Date().toISOString(), "cache-control": "no-store" };
+  const map = new Map(JSON.parse(fs.readFileSync(process.env.TOKENS_FILE, "utf8")).map((t) => [crypto.createHash("sha256").update(t).digest("hex"), hit]));
   const server = http.createServer((req, res) => {
     const auth = req.headers.authorization || "";
-    const hit = map.get(crypto.createHash("sha256").update(auth.slice(7)).digest("hex"));
-    if (hit) { res.writeHead(204, { "x-org-id": hit.org, "x-user-id": hit.user }); res.end(); }
+    const found = map.get(crypto.createHash("sha256").update(auth.slice(7)).digest("hex"));
+    if (found) { res.writeHead(204, { "x-request-id": crypto.randomUUID(), ...fixed, ...found }); res.end(); }
     else { res.writeHead(401); res.end(); }
   });
   server.keepAliveTimeout = 65000;
@@ -68,7 +74,13 @@ export async function startBare(
   fs.writeFileSync(tokensFile, JSON.stringify(tokens));
   // A fixed port for the cluster: its workers share the one the primary names.
   const child = spawn(process.execPath, ["-e", BARE_SERVER], {
-    env: { ...process.env, TOKENS_FILE: tokensFile, BARE_WORKERS: String(workers), BARE_PORT: String(port) },
+    env: {
+      ...process.env,
+      TOKENS_FILE: tokensFile,
+      BARE_WORKERS: String(workers),
+      BARE_PORT: String(port),
+      BARE_HEADERS: JSON.stringify({ ...baseSecurityHeaders("http://localhost"), "content-security-policy": NON_PAGE_CSP }),
+    },
     stdio: ["ignore", "pipe", "inherit"],
     detached: true,
   });
