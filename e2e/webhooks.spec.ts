@@ -27,6 +27,11 @@ test("an admin adds an endpoint, keeps its secret, sends a test event and sees i
   await dialog.getByLabel("Seat assigned").check();
   await dialog.getByLabel("Member added").check();
   await expectNoA11yViolations(page);
+  if (process.env.WEBHOOKS_SHOTS) {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${process.env.WEBHOOKS_SHOTS}/add-390.png` });
+    await page.setViewportSize({ width: 1280, height: 720 });
+  }
   await dialog.getByRole("button", { name: "Add Endpoint" }).click();
   const shown = dialog.getByLabel("Signing secret", { exact: true });
   await expect(shown).toHaveValue(/^whsec_/);

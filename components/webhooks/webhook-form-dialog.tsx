@@ -37,7 +37,12 @@ export function WebhookFormDialog({ orgId, endpoint }: { orgId: string; endpoint
     setOpen(next);
   };
 
-  const toggle = (type: WebhookEventType, on: boolean) => setEvents((list) => (on ? [...list, type] : list.filter((t) => t !== type)));
+  // A field's message goes once the person changes that field.
+  const clear = (prefix: string) => setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith(prefix))));
+  const toggle = (type: WebhookEventType, on: boolean) => {
+    clear("event_types");
+    setEvents((list) => (on ? [...list, type] : list.filter((t) => t !== type)));
+  };
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -99,7 +104,10 @@ export function WebhookFormDialog({ orgId, endpoint }: { orgId: string; endpoint
                 type="url"
                 value={url}
                 placeholder="https://hooks.example.com/portal"
-                onChange={(e) => setUrl(e.target.value)}
+                onChange={(e) => {
+                  clear("url");
+                  setUrl(e.target.value);
+                }}
                 {...describedBy(`${prefix}-url`, errors.url, true)}
               />
             </Field>
