@@ -5,6 +5,7 @@ import { AppError, isUniqueViolation } from "@/lib/errors";
 import { recordActivities, type ActivityInput } from "../activity/record-activity";
 import { lockOrgAccess } from "../members/lock-org";
 import { loadOrgAccess } from "../organizations/org-access";
+import { isVerifiedDomainOf } from "../api-users/invite-existing";
 import { removeMember } from "../members/remove-member";
 import { accountNameOf, applyUserChanges, userNameTaken } from "./apply-user-changes";
 import { parsePatchBody } from "./patch";
@@ -16,8 +17,9 @@ import { userChangesFromPatch, userChangesFromResource } from "./user-changes";
 const emailSchema = z.email().max(320);
 
 /**
- * POST /Users: the person joins the org as a Member (no seat). An account with this address
- * becomes the member when its address is verified; otherwise a new account is made with the
+ * POST /Users: the person joins the org as a Member (no seat). An existing account with this
+ * address becomes the member when its address is verified and in a domain the org has verified
+ * (the rule of every API that adds people, DESIGN 8.2); otherwise a new account is made with the
  * address verified (the IdP vouches for it) and no password: the person signs in with SSO, or
  * sets a password through Forgot password. Organization-managed users are for machines without
  * an address, so they are not what SCIM makes.
@@ -46,6 +48,16 @@ export async function createScimUser(actor: ScimActor, orgSlug: string, body: un
         throw new ScimError(
           409,
           "An account with this address exists but has not verified it; it cannot be added until it does.",
+          "uniqueness",
+        );
+      }
+      if (existing && !(await isVerifiedDomainOf(tx, org, email))) {
+        // DESIGN 8.2: an existing account never becomes a member unasked, unless the org has
+        // proven it owns the address's domain. Any org can connect any IdP, so the IdP's word
+        // alone does not pull someone else's account in.
+        throw new ScimError(
+          409,
+          "An account with this address already exists. It joins by accepting an invitation, or directly once the organization verifies the address's domain (Org Profile -> Domains).",
           "uniqueness",
         );
       }

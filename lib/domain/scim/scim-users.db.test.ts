@@ -7,7 +7,6 @@ import { loadOrgAccess } from "@/lib/domain/organizations/org-access";
 import { assignSeats } from "@/lib/domain/seats/assign-seats";
 import { setSeat } from "@/lib/domain/tokens/member/test-support";
 import { giveToken } from "@/lib/domain/members/test-support";
-import { createLoginUser } from "@/test/api";
 import { useTestDatabase } from "@/test/db";
 import { entra, okta } from "./fixtures/idp-bodies";
 import { scim, scimOrg, scimRoutes as r } from "./test-support";
@@ -86,9 +85,21 @@ describe("SCIM Users", () => {
     });
   });
 
-  it("an existing account with a verified address becomes the member; an unverified one, a duplicate and a taken externalId are 409 uniqueness", async () => {
+  it("an existing account with a verified address in the org's verified domain becomes the member; outside it, unverified, a duplicate and a taken externalId are 409 uniqueness", async () => {
     const home = await scimOrg();
-    const existing = await createLoginUser("Existing Person");
+    const domain = `existing-${randomBytes(3).toString("hex")}.example`;
+    const [user] = await db()
+      .insert(t.users)
+      .values({ name: "Existing Person", email: `person@${domain}`, emailVerifiedAt: new Date() })
+      .returning();
+    const existing = { userId: user.id, label: user.email! };
+    const outside = await scim(r.users.POST, home.org.slug, home.scimToken, {
+      method: "POST",
+      body: entra.createUser(existing.label, "ext-0"),
+    });
+    expect(outside).toMatchObject({ status: 409, body: { scimType: "uniqueness" } });
+    expect(await membership(home.org.id, existing.userId)).toBeNull();
+    await db().insert(t.orgDomains).values({ orgId: home.org.id, domain, verificationToken: "x", verifiedAt: new Date() });
     const res = await scim(r.users.POST, home.org.slug, home.scimToken, {
       method: "POST",
       body: entra.createUser(existing.label, "ext-1"),
@@ -201,12 +212,13 @@ describe("SCIM Users", () => {
 
   it("active false (Entra, legacy Entra, Okta, PUT) revokes seat and token at once, keeps the member listed as inactive and closes the org to them; true restores the membership without a seat", async () => {
     const home = await scimOrg();
-    const person = await createLoginUser("Leaver");
+    const leaver = address("leaver");
     const { body } = await scim(r.users.POST, home.org.slug, home.scimToken, {
       method: "POST",
-      body: entra.createUser(person.label, "leaver"),
+      body: entra.createUser(leaver, "leaver"),
     });
     const id = (body as ScimUserBody).id;
+    const person = { kind: "user" as const, userId: id, label: leaver };
     const patch = (b: unknown) => scim(r.user.PATCH, home.org.slug, home.scimToken, { method: "PATCH", path: `/Users/${id}`, id, body: b });
     const put = (active: unknown) =>
       scim(r.user.PUT, home.org.slug, home.scimToken, {
