@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db, t } from "@/db";
 import { listMembers } from "@/lib/domain/members/list-members";
 import { loadOrgAccess } from "@/lib/domain/organizations/org-access";
+import { listMyOrganizations } from "@/lib/domain/organizations/list-my-organizations";
 import { assignSeats } from "@/lib/domain/seats/assign-seats";
 import { setSeat } from "@/lib/domain/tokens/member/test-support";
 import { giveToken } from "@/lib/domain/members/test-support";
@@ -258,6 +259,7 @@ describe("SCIM Users", () => {
         metadata: { seatRevoked: true },
       });
       await expect(loadOrgAccess(person, home.org.slug)).rejects.toMatchObject({ code: "not_found" });
+      expect(await listMyOrganizations(person)).toEqual([]);
       const listed = await listMembers(home.admin, home.org.slug);
       expect(listed.rows.find((m) => m.userId === id)).toMatchObject({ active: false, seat: false });
       const seat = await assignSeats(home.admin, home.org.slug, { userIds: [id] });
@@ -272,6 +274,7 @@ describe("SCIM Users", () => {
       expect(await membership(home.org.id, id)).toMatchObject({ seatAssignedAt: null });
       expect(await lastActivity(home.org.id)).toMatchObject({ action: "member.reactivated", actorLabel: "SCIM" });
       await loadOrgAccess(person, home.org.slug);
+      expect((await listMyOrganizations(person)).map((o) => o.orgId)).toEqual([home.org.slug]);
     }
   });
 
