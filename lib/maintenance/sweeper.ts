@@ -2,6 +2,7 @@ import { lt } from "drizzle-orm";
 import { db, t } from "@/db";
 import { describeError } from "@/lib/observability/describe-error";
 import { sweepIdempotencyKeys } from "@/lib/http/idempotency";
+import { sweepWebhookDeliveries } from "@/lib/webhooks/retention";
 
 /** Rate-limit counters whose window is over: the limiter treats them as absent anyway. */
 export async function sweepRateLimits(now = new Date()) {
@@ -9,9 +10,13 @@ export async function sweepRateLimits(now = new Date()) {
   return gone.length;
 }
 
-/** One pass: expired idempotency keys and rate-limit rows. */
+/** One pass: expired idempotency keys, rate-limit rows, and webhook deliveries past the log's retention. */
 export async function sweepExpired(now = new Date()) {
-  return { idempotencyKeys: await sweepIdempotencyKeys(now), rateLimits: await sweepRateLimits(now) };
+  return {
+    idempotencyKeys: await sweepIdempotencyKeys(now),
+    rateLimits: await sweepRateLimits(now),
+    webhookDeliveries: await sweepWebhookDeliveries(now),
+  };
 }
 
 /**
