@@ -20,7 +20,7 @@ export async function WebhooksSection({ orgId, canManage }: { orgId: string; can
             <p className="mt-1 max-w-prose text-sm text-zinc-600">
               Tell your other systems (HR, billing, chat) about member, seat, token, invitation, channel and subscription changes as they
               happen. Each request is signed (Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature) and retried for about a
-              day when it fails.
+              day when it fails. The delivery log keeps 30 days.
             </p>
           </div>
           <WebhookFormDialog orgId={orgId} />
