@@ -15,6 +15,11 @@ async function signInAs(page: Page, email: string) {
 test("the admin sees both orgs' worth of members, invitations and activity", async ({ page }) => {
   await signInAs(page, "admin@demo.test");
   await expect(page.getByRole("link", { name: /Acme Research/ })).toBeVisible();
+  // The Overview: two invitations hold seats, and six weeks of downloads make a chart.
+  await page.getByRole("link", { name: /Acme Research/ }).click();
+  await expect(page.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Seats reserved/ })).toContainText("2");
+  await expect(page.getByRole("application", { name: "Package downloads per day, last 30 days" })).toBeVisible();
   await page.goto("/organizations/acme-research/users");
   await expect(page.getByRole("heading", { name: "Manage Members" })).toBeVisible();
   await expect(page.getByText(/25 of 30 seats assigned/)).toBeVisible();
