@@ -8,6 +8,7 @@ import { listMyOrganizations } from "@/lib/domain/organizations/list-my-organiza
 import { assignSeats } from "@/lib/domain/seats/assign-seats";
 import { setSeat } from "@/lib/domain/tokens/member/test-support";
 import { giveToken } from "@/lib/domain/members/test-support";
+import { callRoute } from "@/test/api";
 import { useTestDatabase } from "@/test/db";
 import { entra, okta } from "./fixtures/idp-bodies";
 import { scim, scimOrg, scimRoutes as r } from "./test-support";
@@ -346,8 +347,16 @@ describe("SCIM Users", () => {
     expect(put.headers.get("allow")).toBe("GET, POST");
   });
 
-  it("discovery: ServiceProviderConfig, ResourceTypes and Schemas", async () => {
+  it("discovery: ServiceProviderConfig, ResourceTypes and Schemas; any other path is a SCIM 404 behind the token", async () => {
     const home = await scimOrg();
+    const unknown = await callRoute(r.other.GET, {
+      path: "/scim/v2/x/Bulk",
+      token: home.scimToken,
+      params: { orgId: home.org.slug, rest: ["Bulk"] } as never,
+    });
+    expect(unknown).toMatchObject({ status: 404, body: { schemas: [ERROR], status: "404" } });
+    const anonymous = await callRoute(r.other.GET, { path: "/scim/v2/x/Bulk", params: { orgId: home.org.slug, rest: ["Bulk"] } as never });
+    expect(anonymous.status).toBe(401);
     const spc = await scim(r.spc.GET, home.org.slug, home.scimToken, { path: "/ServiceProviderConfig" });
     expect(spc).toMatchObject({
       status: 200,

@@ -7,6 +7,7 @@ import * as schemas from "@/app/scim/v2/organizations/[orgId]/Schemas/route";
 import * as spc from "@/app/scim/v2/organizations/[orgId]/ServiceProviderConfig/route";
 import * as users from "@/app/scim/v2/organizations/[orgId]/Users/route";
 import * as user from "@/app/scim/v2/organizations/[orgId]/Users/[id]/route";
+import * as other from "@/app/scim/v2/organizations/[orgId]/[...rest]/route";
 import { randomBytes } from "node:crypto";
 import type { Actor } from "@/lib/authz/actor";
 import { callRoute, createApiOrg } from "@/test/api";
@@ -14,7 +15,7 @@ import { createScimGroup, deleteScimGroup, patchScimGroup, replaceScimGroup } fr
 import { generateScimToken, revokeScimToken } from "./scim-token";
 import { createScimUser, deleteScimUser, patchScimUser, replaceScimUser } from "./scim-user-writes";
 
-export const scimRoutes = { users, user, groups, group, spc, resourceTypes, schemas };
+export const scimRoutes = { users, user, groups, group, spc, resourceTypes, schemas, other };
 
 /** An API org (admin, subscription, service account) with a SCIM token. */
 export async function scimOrg(seats = 10) {
