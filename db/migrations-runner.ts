@@ -19,7 +19,7 @@ export async function runMigrations(handle: DbHandle) {
 
 /**
  * Whether every migration of the journal is applied, by drizzle's own rule (it applies those
- * newer than the newest row of drizzle.__drizzle_migrations): one small query instead of reading
+ * newer than the newest row of drizzle.__drizzle_migrations): two small queries instead of reading
  * and hashing every migration file at each start.
  */
 export async function schemaIsCurrent(handle: DbHandle): Promise<boolean> {
@@ -27,11 +27,11 @@ export async function schemaIsCurrent(handle: DbHandle): Promise<boolean> {
     entries: Array<{ when: number }>;
   };
   const newest = Math.max(...journal.entries.map((e) => e.when));
-  const result = (await handle.db.execute(
-    sql`select case when to_regclass('drizzle.__drizzle_migrations') is null then null
-         else (select max(created_at)::text from drizzle.__drizzle_migrations) end as last`,
-  )) as unknown as { rows: Array<{ last: string | null }> };
-  const last = result.rows[0]?.last;
+  const rows = async <T>(query: ReturnType<typeof sql>) => ((await handle.db.execute(query)) as unknown as { rows: T[] }).rows;
+  // Two statements: one naming a missing table would fail to plan on a new database.
+  const [table] = await rows<{ name: string | null }>(sql`select to_regclass('drizzle.__drizzle_migrations')::text as name`);
+  if (!table?.name) return false;
+  const [{ last }] = await rows<{ last: string | null }>(sql`select max(created_at)::text as last from drizzle.__drizzle_migrations`);
   return last != null && Number(last) >= newest;
 }
 

@@ -55,7 +55,7 @@ export function instrument(metrics: Metrics, listener: (req: IncomingMessage, re
     const url = req.url ?? "/";
     const q = url.indexOf("?");
     res[STATE] = { started: performance.now(), requestId, pathname: q === -1 ? url : url.slice(0, q), method: req.method ?? "GET" };
-    res.once("finish", finished);
+    res.on("finish", finished);
     listener(req, res);
   };
 }

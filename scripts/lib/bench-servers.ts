@@ -73,7 +73,10 @@ export async function startBare(
   const tokensFile = `${os.tmpdir()}/bench-tokens-${process.pid}-${Date.now()}.json`;
   fs.writeFileSync(tokensFile, JSON.stringify(tokens));
   // A fixed port for the cluster: its workers share the one the primary names.
-  const child = spawn(process.execPath, ["-e", BARE_SERVER], {
+  // A file, not `node -e`: node:cluster forks the script it was started with.
+  const script = `${os.tmpdir()}/bench-bare-${process.pid}-${Date.now()}.cjs`;
+  fs.writeFileSync(script, BARE_SERVER);
+  const child = spawn(process.execPath, [script], {
     env: {
       ...process.env,
       TOKENS_FILE: tokensFile,
@@ -92,7 +95,7 @@ export async function startBare(
   return {
     url: `http://127.0.0.1:${(JSON.parse(line) as { port: number }).port}`,
     child,
-    cleanup: () => fs.rmSync(tokensFile, { force: true }),
+    cleanup: () => [tokensFile, script].forEach((f) => fs.rmSync(f, { force: true })),
   };
 }
 
