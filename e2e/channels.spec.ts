@@ -78,6 +78,31 @@ test("admins create groups and channels, upload and delete packages; members bro
   await expect(page.getByRole("heading", { name: "secret" })).toBeVisible();
   await expect(page.getByText("Selected groups: Builders")).toBeVisible();
 
+  // Edit Channel: the dialog opens on what the channel holds; description and access change.
+  await page.getByRole("button", { name: "Edit Channel" }).click();
+  const edit = page.getByRole("dialog");
+  await expect(edit.getByRole("radio", { name: "Selected groups" })).toBeChecked();
+  await expect(edit.getByRole("checkbox", { name: "Builders" })).toBeChecked();
+  await edit.getByLabel("Description").fill("Builds for the Builders group");
+  await expectNoA11yViolations(page);
+  await edit.getByRole("button", { name: "Save Changes" }).click();
+  await expect(page.getByText("Channel secret saved.")).toBeVisible();
+  await expect(page.getByText("Builds for the Builders group")).toBeVisible();
+  await page.getByRole("button", { name: "Edit Channel" }).click();
+  await page.getByRole("dialog").getByRole("radio", { name: "All seated members" }).check();
+  await page.getByRole("dialog").getByRole("button", { name: "Save Changes" }).click();
+  await expect(page.getByRole("definition").filter({ hasText: "All seated members" })).toBeVisible();
+  await page.getByRole("button", { name: "Edit Channel" }).click();
+  await page.getByRole("dialog").getByRole("radio", { name: "Selected groups" }).check();
+  await page.getByRole("dialog").getByRole("checkbox", { name: "Builders" }).check();
+  await page.getByRole("dialog").getByRole("button", { name: "Save Changes" }).click();
+  await expect(page.getByText("Selected groups: Builders")).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByRole("button", { name: "Edit Channel" })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("channel-390.png"), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: test.info().outputPath("channel-1280.png"), fullPage: true });
+
   // The member reads both (seat + group), without admin buttons.
   const member = bea.page;
   await member.goto(`/organizations/${orgId}/channels`);

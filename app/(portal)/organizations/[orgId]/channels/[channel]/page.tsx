@@ -1,31 +1,40 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DeleteChannelButton } from "@/components/channels/delete-channel-button";
+import { EditChannelDialog } from "@/components/channels/edit-channel-dialog";
+import { PackagesPager } from "@/components/channels/packages-pager";
 import { PackagesTable } from "@/components/channels/packages-table";
 import { UploadPackages } from "@/components/channels/upload-packages";
 import { NoAccess } from "@/components/portal/no-access";
 import { PageHeader } from "@/components/ui/card";
 import { appUrl } from "@/lib/config";
-import { getChannel } from "@/lib/domain/channels/get-channel";
-import { listPackages } from "@/lib/domain/packages/list-packages";
+import { listGroups } from "@/lib/domain/groups/list-groups";
+import { listPackagesPage } from "@/lib/domain/packages/list-packages";
 import { AppError } from "@/lib/errors";
 import { getOrgContext } from "../../org-context";
 
 export const metadata: Metadata = { title: "Channel" };
 
-export default async function ChannelPage({ params }: { params: Promise<{ orgId: string; channel: string }> }) {
-  const { orgId, channel: name } = await params;
+export default async function ChannelPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgId: string; channel: string }>;
+  searchParams: Promise<{ after?: string | string[] }>;
+}) {
+  const [{ orgId, channel: name }, { after }] = await Promise.all([params, searchParams]);
   const { user, org, can } = await getOrgContext(orgId);
-  let channel;
+  let page;
   try {
-    channel = (await getChannel(user, org.slug, decodeURIComponent(name))).json;
+    page = await listPackagesPage(user, org.slug, decodeURIComponent(name), { after: typeof after === "string" ? after : undefined });
   } catch (err) {
     if (err instanceof AppError && err.code === "not_found") notFound();
     if (err instanceof AppError && err.code === "forbidden") return <NoAccess>{err.message}</NoAccess>;
     throw err;
   }
   const manage = can("channels.manage");
-  const packages = await listPackages(user, org.slug, channel.name);
+  const { channel, packages, next } = page;
+  const groups = manage ? await listGroups(user, org.slug) : [];
   const access = channel.access === "all_seated" ? "All seated members" : `Selected groups: ${channel.groups.map((g) => g.name).join(", ") || "none yet"}`;
   return (
     <>
@@ -34,7 +43,12 @@ export default async function ChannelPage({ params }: { params: Promise<{ orgId:
         description={channel.description || undefined}
         actions={
           manage ? (
-            <div className="flex gap-2">
+            <div className="flex flex-wrap gap-2">
+              <EditChannelDialog
+                orgId={org.slug}
+                channel={{ name: channel.name, description: channel.description, access: channel.access, groupIds: channel.groups.map((g) => g.id) }}
+                groups={groups.map((g) => ({ id: g.id, name: g.name }))}
+              />
               <UploadPackages orgId={org.slug} channel={channel.name} />
               <DeleteChannelButton orgId={org.slug} channel={channel.name} />
             </div>
@@ -52,6 +66,7 @@ export default async function ChannelPage({ params }: { params: Promise<{ orgId:
         </dd>
       </dl>
       <PackagesTable orgId={org.slug} channel={channel.name} packages={packages} canManage={manage} />
+      <PackagesPager base={`/organizations/${org.slug}/channels/${channel.name}`} total={channel.package_count} shown={packages.length} first={!after} next={next} />
     </>
   );
 }
