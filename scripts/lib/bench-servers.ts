@@ -53,16 +53,20 @@ function kill(child: ChildProcess, signal: NodeJS.Signals) {
   }
 }
 
+/** Stops a server's whole process group and waits until every process of it is gone. */
 export async function stopServer(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  await new Promise((resolve) => {
-    const timer = setTimeout(() => kill(child, "SIGKILL"), 15_000);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolve(null);
-    });
-    kill(child, "SIGTERM");
-  });
+  kill(child, "SIGTERM");
+  // npm exits on the signal without waiting for its children: wait for the group, not the leader.
+  const started = Date.now();
+  for (;;) {
+    try {
+      process.kill(-child.pid!, 0);
+    } catch {
+      return;
+    }
+    if (Date.now() - started > 15_000) kill(child, "SIGKILL");
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 export async function startBare(
