@@ -10,6 +10,7 @@ import {
   waitForEmail,
   purchaseSubscription,
 } from "./support";
+import { E2E_PORT } from "./ports";
 
 // The whole path a member relies on: a seat becomes a working download, and a revoked seat stops the
 // very next download.
@@ -48,8 +49,8 @@ test("a seated member issues a token, downloads through /t/<token>/..., and the 
   await expect(member.getByText("Copied to the clipboard.")).toBeVisible();
   const token = await member.evaluate(() => navigator.clipboard.readText());
   expect(token).toMatch(/^opt_[0-9A-Za-z]{36}$/);
-  await expect(reveal).toContainText(`conda config --set channel_alias http://127.0.0.1:3100/t/${token}`);
-  await expect(reveal).toContainText(`curl -fsSLO http://127.0.0.1:3100/t/${token}/sample/noarch/repodata.json`);
+  await expect(reveal).toContainText(`conda config --set channel_alias http://127.0.0.1:${E2E_PORT}/t/${token}`);
+  await expect(reveal).toContainText(`curl -fsSLO http://127.0.0.1:${E2E_PORT}/t/${token}/sample/noarch/repodata.json`);
   await expect(member.getByText(`opt_…${token.slice(-4)}`)).toBeVisible();
   await expectNoA11yViolations(member);
 
