@@ -1,6 +1,7 @@
-// The e2e servers' ports (playwright.config.ts starts them).
-export const E2E_PORT = 3100;
-export const DEMO_PORT = 3101;
+// The e2e servers' ports (playwright.config.ts starts them). E2E_PORT moves both, so a second
+// checkout can run the suite beside this one (the demo server takes the next port).
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const DEMO_PORT = E2E_PORT + 1;
 // The e2e servers' METRICS_TOKEN: /api/metrics answers only its bearer.
 export const E2E_METRICS_TOKEN = "e2e-metrics-token-not-for-production";
 // The e2e servers' MAILBOX_TOKEN: the suite reads the local mailbox with this bearer (the mailbox
