@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
@@ -31,7 +32,7 @@ function calls(
       handler: r.users.POST,
       method: "POST",
       path: "/Users",
-      body: { ...okta.createUser("matrix@corp.example"), externalId: "matrix" },
+      body: { ...okta.createUser(`matrix-${randomBytes(3).toString("hex")}@corp.example`), externalId: "matrix" },
     },
     { name: "GET Users/{id}", handler: r.user.GET, method: "GET", path: `/Users/${userId}`, id: userId },
     {
@@ -71,7 +72,7 @@ async function world() {
   const home = await scimOrg();
   const created = await scim(r.users.POST, home.org.slug, home.scimToken, {
     method: "POST",
-    body: { ...okta.createUser("target@corp.example"), externalId: "t" },
+    body: { ...okta.createUser(`target-${randomBytes(3).toString("hex")}@corp.example`), externalId: "t" },
   });
   const group = await scim(r.groups.POST, home.org.slug, home.scimToken, { method: "POST", body: okta.createGroup("Target") });
   return { home, userId: (created.body as { id: string }).id, groupId: (group.body as { id: string }).id };
