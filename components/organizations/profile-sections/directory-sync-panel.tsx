@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
 import { FormError } from "@/components/ui/form-error";
+import { Input } from "@/components/ui/input";
 import { generateScimTokenAction, revokeScimTokenAction } from "@/lib/actions/scim";
 
 type TokenInfo = { last4: string; createdAt: string; lastUsedAt: string | null } | null;
@@ -40,13 +41,11 @@ export function DirectorySyncPanel({ orgId, baseUrl, token }: { orgId: string; b
   return (
     <div className="mt-4 space-y-4">
       <div>
-        <p id="scim-base-url-label" className="text-sm font-medium text-zinc-900">
+        <label htmlFor="scim-base-url" className="text-sm font-medium text-zinc-900">
           SCIM base URL
-        </p>
-        <div className="mt-1 flex flex-wrap items-center gap-2">
-          <code aria-labelledby="scim-base-url-label" className="rounded bg-zinc-100 px-2 py-1 text-sm break-all text-zinc-900">
-            {baseUrl}
-          </code>
+        </label>
+        <div className="mt-1 flex items-center gap-2">
+          <Input id="scim-base-url" readOnly value={baseUrl} className="font-mono" onFocus={(e) => e.currentTarget.select()} />
           <CopyButton value={baseUrl} label="Copy SCIM base URL" />
         </div>
       </div>
@@ -66,10 +65,8 @@ export function DirectorySyncPanel({ orgId, baseUrl, token }: { orgId: string; b
       {shown && (
         <div role="status" className="rounded-md border border-emerald-200 bg-emerald-50 p-4">
           <p className="text-sm font-medium text-emerald-900">Copy the token now: it is shown only once.</p>
-          <div className="mt-2 flex flex-wrap items-center gap-2">
-            <code aria-label="SCIM token" className="rounded bg-white px-2 py-1 font-mono text-sm break-all text-zinc-900">
-              {shown}
-            </code>
+          <div className="mt-2 flex items-center gap-2">
+            <Input aria-label="SCIM token" readOnly value={shown} className="font-mono" onFocus={(e) => e.currentTarget.select()} />
             <CopyButton value={shown} label="Copy SCIM token" />
           </div>
         </div>
