@@ -7,7 +7,7 @@ declare module "autocannon" {
     duration?: number;
     requests?: Array<Req & { setupRequest?: (req: Req) => Req }>;
   };
-  type Histogram = { average: number; p50: number; p99: number };
+  type Histogram = { average: number; p50: number; p99: number; total: number };
   type Result = { requests: Histogram; latency: Histogram; "2xx": number; non2xx: number; errors: number; timeouts: number };
   export default function autocannon(options: Options): Promise<Result>;
 }

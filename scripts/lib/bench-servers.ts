@@ -157,16 +157,42 @@ export async function waitFor(url: string, child: ChildProcess, started: number,
   throw new Error(`no answer from ${url} within ${timeoutMs / 1000} s`);
 }
 
-export type Load = { rps: number; p50: number; p99: number; ok: number; other: number };
+export type Load = { rps: number; p50: number; p99: number; ok: number; other: number; cpuUsPerRequest: number };
 
-/** One load: a single hot token, or requests spread round-robin over every token. */
-export async function load(url: string, tokens: string[], seconds: number, spread: boolean): Promise<Load> {
+/**
+ * CPU time (user + system, in ms) of every process of a server's process group, from /proc (Linux).
+ * Per request, it is a figure the shared machine disturbs far less than req/s: when the load
+ * generator is the limit both servers idle, but each request still costs what it costs.
+ */
+function groupCpuMs(pgid: number): number {
+  let ticks = 0;
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = fs.readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ");
+      // After "pid (comm) ": state ppid pgrp ... utime (14th field) and stime (15th).
+      if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      /* the process ended meanwhile */
+    }
+  }
+  return ticks * (1000 / 100);
+}
+
+/**
+ * One load: a single hot token, or requests spread round-robin over every token. `server`: the
+ * process group whose CPU time is counted.
+ */
+export async function load(url: string, tokens: string[], seconds: number, spread: boolean, server?: ChildProcess): Promise<Load> {
   let i = 0;
   const request = spread
     ? { setupRequest: (req: object) => ({ ...req, headers: { authorization: `Bearer ${tokens[i++ % tokens.length]}` } }) }
     : { headers: { authorization: `Bearer ${tokens[0]}` } };
+  const cpuBefore = server ? groupCpuMs(server.pid!) : 0;
   const result = await autocannon({ url: `${url}/api/tokens/check`, connections: CONNECTIONS, duration: seconds, requests: [request] });
+  const cpuMs = server ? groupCpuMs(server.pid!) - cpuBefore : 0;
   return {
+    cpuUsPerRequest: (cpuMs * 1000) / Math.max(1, result.requests.total),
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
