@@ -36,42 +36,28 @@ export function DomainRow({ orgId, domain }: { orgId: string; domain: DomainJson
   };
 
   return (
-    <tr>
-      <Td className="font-medium text-zinc-900">{domain.domain}</Td>
-      <Td>
+    <tr className="align-top">
+      <Td className="min-w-[16rem]">
+        <span className="font-medium text-zinc-900">{domain.domain}</span>
+        {verified ? (
+          <p className="mt-1 text-xs text-zinc-600">You may delete the TXT record now.</p>
+        ) : (
+          <dl className="mt-2 space-y-2 text-xs" aria-label={`TXT record for ${domain.domain}`}>
+            <RecordPart label="TXT record name" value={domain.record_name} copyLabel={`Copy the record name for ${domain.domain}`} />
+            <RecordPart label="TXT record value" value={domain.record_value} copyLabel={`Copy the record value for ${domain.domain}`} />
+          </dl>
+        )}
+      </Td>
+      <Td className="min-w-[9rem]">
         <Badge className={verified ? "bg-green-100 text-green-900" : "bg-amber-100 text-amber-900"}>
           {verified ? "Verified" : "Pending"}
         </Badge>
-        <p role="status" className={`mt-1 max-w-xs text-xs ${result?.ok ? "text-green-800" : "text-red-700"}`}>
+        <p role="status" className={`mt-1 text-xs ${result?.ok ? "text-green-800" : "text-red-700"}`}>
           {result?.text}
         </p>
       </Td>
       <Td>
-        {verified ? (
-          <span className="text-xs text-zinc-600">You may delete the record now.</span>
-        ) : (
-          <dl className="space-y-2 text-xs">
-            <div>
-              <dt className="font-medium text-zinc-700">Name</dt>
-              <dd className="mt-0.5 flex items-center gap-2">
-                <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono break-all text-zinc-900 select-all">{domain.record_name}</code>
-                <CopyButton value={domain.record_name} label={`Copy the record name for ${domain.domain}`} />
-              </dd>
-            </div>
-            <div>
-              <dt className="font-medium text-zinc-700">Value</dt>
-              <dd className="mt-0.5 flex items-center gap-2">
-                <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono break-all text-zinc-900 select-all">
-                  {domain.record_value}
-                </code>
-                <CopyButton value={domain.record_value} label={`Copy the record value for ${domain.domain}`} />
-              </dd>
-            </div>
-          </dl>
-        )}
-      </Td>
-      <Td>
-        <div className="flex justify-end gap-2">
+        <div className="flex justify-end gap-2 whitespace-nowrap">
           {!verified && (
             <Button size="sm" onClick={verify} disabled={busy} aria-label={`Verify ${domain.domain}`}>
               {busy ? "Checking…" : "Verify"}
@@ -96,5 +82,19 @@ export function DomainRow({ orgId, domain }: { orgId: string; domain: DomainJson
         />
       </Td>
     </tr>
+  );
+}
+
+function RecordPart({ label, value, copyLabel }: { label: string; value: string; copyLabel: string }) {
+  return (
+    <div>
+      <dt className="font-medium text-zinc-700">{label}</dt>
+      <dd className="mt-0.5 flex items-start gap-2">
+        <code className="min-w-0 rounded bg-zinc-100 px-1.5 py-1 font-mono break-all text-zinc-900 select-all">{value}</code>
+        <span className="shrink-0">
+          <CopyButton value={value} label={copyLabel} />
+        </span>
+      </dd>
+    </div>
   );
 }

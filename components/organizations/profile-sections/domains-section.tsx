@@ -34,9 +34,8 @@ export async function DomainsSection({ orgId, canManage }: { orgId: string; canM
             <Table aria-label="Domains">
               <THead>
                 <tr>
-                  <Th>Domain</Th>
+                  <Th>Domain and TXT record</Th>
                   <Th>Status</Th>
-                  <Th>TXT record</Th>
                   <Th>
                     <span className="sr-only">Actions</span>
                   </Th>
