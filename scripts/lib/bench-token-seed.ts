@@ -33,7 +33,8 @@ export async function seedTokens(handle: DbHandle, count: number, orgs = 100): P
       tokens.push(token);
       return { org: m.org_id, user: m.user_id, hash: hashToken(token), last4: token.slice(-4) };
     });
-    const arr = (xs: string[]) => `{${xs.join(",")}}`;
+    // Quoted: a token may end in "NULL", which an unquoted array element would mean.
+    const arr = (xs: string[]) => `{${xs.map((x) => `"${x}"`).join(",")}}`;
     await db.execute(sql`
       insert into member_tokens (org_id, user_id, token_hash, last4, expires_at)
       select o, u, h, l, ${periodEnd.toISOString()}
