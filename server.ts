@@ -90,11 +90,16 @@ const server = http.createServer(
 // Package managers and nginx keep connections open between requests.
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () =>
-  log("server listening", { url: `http://${hostname ?? "localhost"}:${port}`, database: handle.kind, pid: process.pid }),
+  log("server listening", {
+    url: `http://${hostname ?? "localhost"}:${port}`,
+    database: handle.kind,
+    pid: process.pid,
+    ms: Math.round(performance.now()),
+  }),
 );
 listening = true;
 nextProcess.ready.then(
-  () => log("next.js ready"),
+  () => log("next.js ready", { ms: Math.round(performance.now()) }),
   () => {},
 );
 
