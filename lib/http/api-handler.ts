@@ -56,7 +56,11 @@ export async function authenticate(req: Request) {
 }
 
 export const principalKey = (actor: Exclude<Actor, { kind: "anonymous" }>) =>
-  actor.kind === "user" ? `user:${actor.userId}` : actor.kind === "scim" || actor.kind === "sso" ? `${actor.kind}:${actor.orgId}` : `sa:${actor.serviceAccountId}`;
+  actor.kind === "user"
+    ? `user:${actor.userId}`
+    : actor.kind === "scim" || actor.kind === "sso"
+      ? `${actor.kind}:${actor.orgId}`
+      : `sa:${actor.serviceAccountId}`;
 
 /**
  * The checks every org-scoped API call passes before its own work, in both API versions:
