@@ -56,15 +56,17 @@ export function startNextProcess(root: string, ownsDatabase: boolean): NextProce
     exited = true;
     fs.rmSync(dir, { recursive: true, force: true });
   });
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  // Idle connections are dropped here (30 s) before the Next.js process would close them (65 s).
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256, timeout: 30_000 });
   const fence = ownsDatabase ? new Coalescer(() => database.ping().then(() => {})) : null;
 
-  function forward(req: IncomingMessage, res: ServerResponse) {
+  function forward(req: IncomingMessage, res: ServerResponse, retry = true) {
     const headers: http.OutgoingHttpHeaders = {};
     for (const [name, value] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(name)) headers[name] = value;
     // The body framing is Node's to choose again for the second hop.
     if (req.headers["transfer-encoding"]) headers["transfer-encoding"] = "chunked";
     headers["x-request-id"] = res.getHeader("x-request-id") as string | undefined;
+    let callerGone = false;
     const upstream = http.request({ socketPath, agent, method: req.method, path: req.url, headers }, (answer) => {
       if (fence)
         fence.wait().then(
@@ -83,7 +85,14 @@ export function startNextProcess(root: string, ownsDatabase: boolean): NextProce
       answer.pipe(res);
       answer.on("error", () => res.destroy());
     };
-    upstream.on("error", (err) => {
+    upstream.on("error", (err: NodeJS.ErrnoException) => {
+      if (callerGone) return;
+      // A kept-alive connection the Next.js process had just closed: nothing reached it, so the
+      // request is sent once more on a new connection (what Node's documentation advises).
+      if (retry && upstream.reusedSocket && !res.headersSent && (err.code === "ECONNRESET" || err.message === "socket hang up")) {
+        const hasBody = req.headers["content-length"] !== undefined || req.headers["transfer-encoding"] !== undefined;
+        if (!hasBody) return forward(req, res, false);
+      }
       if (!res.headersSent) {
         console.error(JSON.stringify({ level: "error", msg: "the Next.js process did not answer", ...describeError(err) }));
         res.writeHead(502, { "content-type": "text/plain; charset=utf-8" }).end("The app is restarting. Try again shortly.\n");
@@ -91,9 +100,13 @@ export function startNextProcess(root: string, ownsDatabase: boolean): NextProce
     });
     // The caller went away: stop the work behind it.
     res.on("close", () => {
-      if (!res.writableFinished) upstream.destroy();
+      if (res.writableFinished) return;
+      callerGone = true;
+      upstream.destroy();
     });
-    req.pipe(upstream);
+    // A retry finds the (bodiless) request already read.
+    if (req.readableEnded) upstream.end();
+    else req.pipe(upstream);
   }
 
   return {
