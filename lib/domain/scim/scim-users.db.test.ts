@@ -349,13 +349,14 @@ describe("SCIM Users", () => {
 
   it("discovery: ServiceProviderConfig, ResourceTypes and Schemas; any other path is a SCIM 404 behind the token", async () => {
     const home = await scimOrg();
-    const unknown = await callRoute(r.other.GET, {
+    const other = r.other.GET as unknown as Parameters<typeof callRoute>[0];
+    const unknown = await callRoute(other, {
       path: "/scim/v2/x/Bulk",
       token: home.scimToken,
       params: { orgId: home.org.slug, rest: ["Bulk"] } as never,
     });
     expect(unknown).toMatchObject({ status: 404, body: { schemas: [ERROR], status: "404" } });
-    const anonymous = await callRoute(r.other.GET, { path: "/scim/v2/x/Bulk", params: { orgId: home.org.slug, rest: ["Bulk"] } as never });
+    const anonymous = await callRoute(other, { path: "/scim/v2/x/Bulk", params: { orgId: home.org.slug, rest: ["Bulk"] } as never });
     expect(anonymous.status).toBe(401);
     const spc = await scim(r.spc.GET, home.org.slug, home.scimToken, { path: "/ServiceProviderConfig" });
     expect(spc).toMatchObject({
