@@ -30,9 +30,7 @@ if (!process.send || !socketPath || !root) {
 const settings = configOrExit();
 const send = (message: unknown) => process.connected && process.send!(message);
 const log = (msg: string) => console.log(JSON.stringify({ level: "info", msg, ms: Math.round(performance.now()) }));
-// Next.js boots while the database opens: neither needs the other until the first request.
 const app = next({ dev: false, dir: root, hostname: settings.hostname ?? "localhost", port: settings.port });
-const prepared = app.prepare().then(() => log("next.js prepared"));
 const handle = getDbHandle();
 if (handle.kind === "pglite") {
   const outcome = await migrateIfNeeded(handle);
@@ -40,13 +38,15 @@ if (handle.kind === "pglite") {
   serveBridge((handle.db as unknown as { $client: PGlite }).$client, process as Parameters<typeof serveBridge>[1]);
 }
 
-// Once per process (instrumentation.ts, run while Next prepares, may have started them already).
+// Before Next prepares (its instrumentation.ts then finds them running), after the migrations:
+// the workers query tables a new database does not have yet.
 const stopWorker = startOutboxWorkerOnce();
 // Here, not in server.ts: the app wakes it in-process when it enqueues a delivery (lib/webhooks/wake.ts).
 startWebhookWorkerOnce(); // an unfinished delivery is retried after its lease: nothing to stop on shutdown
 const stopSweeper = startSweeper();
 
-await prepared;
+await app.prepare();
+log("next.js prepared");
 const handler = app.getRequestHandler();
 
 const kContext = Symbol("request-context");
