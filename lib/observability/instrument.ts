@@ -7,11 +7,11 @@ import { orgFromPath, routeLabel } from "./route-label";
 const HOT_PATH = /^\/(t\/|api\/tokens\/(check|introspect)$)/;
 const SANE_REQUEST_ID = /^[\w.-]{1,100}$/;
 
-/** Where a proxied answer's actor (named by the Next.js process) is left for the log line. */
-export const ACTOR = Symbol.for("org-portal.actor");
+/** Set on an answer the Next.js process gave: that process writes its log line (it knows the actor). */
+export const LOGGED_ELSEWHERE = Symbol("logged-elsewhere");
 const STATE = Symbol("request-state");
 type RequestState = { started: number; requestId: string; pathname: string; method: string };
-type Tracked = ServerResponse & { [STATE]?: RequestState; [ACTOR]?: string };
+type Tracked = ServerResponse & { [STATE]?: RequestState; [LOGGED_ELSEWHERE]?: boolean };
 
 /**
  * Wraps the server's request listener: gives each request an id (X-Request-Id, echoed back),
@@ -20,8 +20,9 @@ type Tracked = ServerResponse & { [STATE]?: RequestState; [ACTOR]?: string };
  * logging does not become its bottleneck.
  *
  * Cheap on purpose, because it runs for every token check: no AsyncLocalStorage (the Next.js
- * process keeps the request context the app notes the actor in), no closure per request (one
- * shared `finish` listener reads the state left on the response), metric children looked up once.
+ * process keeps the request context the app notes the actor in, and logs the requests it answers),
+ * no closure per request (one shared `finish` listener reads the state left on the response),
+ * metric series looked up once.
  */
 export function instrument(metrics: Metrics, listener: (req: IncomingMessage, res: ServerResponse) => void) {
   const logHotPath = config().logHotPath;
@@ -31,7 +32,7 @@ export function instrument(metrics: Metrics, listener: (req: IncomingMessage, re
     const seconds = (performance.now() - state.started) / 1000;
     const route = routeLabel(state.pathname);
     metrics.observeRequest(route, state.method, this.statusCode, seconds);
-    if (!logHotPath && HOT_PATH.test(state.pathname)) return;
+    if (this[LOGGED_ELSEWHERE] || (!logHotPath && HOT_PATH.test(state.pathname))) return;
     console.log(
       JSON.stringify({
         level: this.statusCode >= 500 ? "error" : "info",
@@ -42,7 +43,6 @@ export function instrument(metrics: Metrics, listener: (req: IncomingMessage, re
         route,
         status: this.statusCode,
         duration_ms: Math.round(seconds * 10_000) / 10,
-        actor: this[ACTOR],
         org: orgFromPath(state.pathname),
       }),
     );

@@ -7,7 +7,7 @@
 // The background workers (email outbox, webhook deliveries, sweeper) run here too, away from the
 // token check.
 import { randomUUID } from "node:crypto";
-import http, { type ServerResponse } from "node:http";
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { getDbHandle } from "@/db/client";
 import { migrateIfNeeded } from "@/db/migrations-runner";
@@ -18,8 +18,7 @@ import { startWebhookWorkerOnce } from "@/lib/webhooks/delivery-worker";
 import { startSweeper } from "@/lib/maintenance/sweeper";
 import { describeError } from "@/lib/observability/describe-error";
 import { requestContext, type RequestContext } from "@/lib/observability/request-context";
-import { orgFromPath } from "@/lib/observability/route-label";
-import { ACTOR_HEADER } from "./internal-headers";
+import { orgFromPath, routeLabel } from "@/lib/observability/route-label";
 import type { PGlite } from "@electric-sql/pglite";
 
 const [socketPath, root] = process.argv.slice(2);
@@ -49,25 +48,35 @@ await app.prepare();
 log("next.js prepared");
 const handler = app.getRequestHandler();
 
-const kContext = Symbol("request-context");
-type Tracked = ServerResponse & { [kContext]?: RequestContext };
-// The actor the app names (session or API caller) goes back to server.ts in a response header,
-// which server.ts removes and writes into its log line.
-const writeHead = http.ServerResponse.prototype.writeHead;
-function writeHeadWithActor(this: Tracked, ...args: Parameters<ServerResponse["writeHead"]>) {
-  const actor = this[kContext]?.actor;
-  if (actor && !this.headersSent) this.setHeader(ACTOR_HEADER, actor);
-  return writeHead.apply(this, args);
+// The log line of every request answered here is written here, where the request context holds
+// the actor the app noted (a streamed page sends its head before it knows the actor, so the actor
+// cannot travel back to server.ts in a header). server.ts counts these requests in its metrics.
+function logLine(req: IncomingMessage, res: ServerResponse, ctx: RequestContext, started: number) {
+  const pathname = (req.url ?? "/").split("?")[0];
+  console.log(
+    JSON.stringify({
+      level: res.statusCode >= 500 ? "error" : "info",
+      msg: "request",
+      time: new Date().toISOString(),
+      request_id: ctx.requestId,
+      method: req.method,
+      route: routeLabel(pathname),
+      status: res.statusCode,
+      duration_ms: Math.round((performance.now() - started) * 10) / 10,
+      actor: ctx.actor,
+      org: ctx.org,
+    }),
+  );
 }
 
-const server = http.createServer((req, res: Tracked) => {
+const server = http.createServer((req, res) => {
+  const started = performance.now();
   const requestId = req.headers["x-request-id"];
   const ctx: RequestContext = {
     requestId: typeof requestId === "string" ? requestId : randomUUID(),
     org: orgFromPath((req.url ?? "/").split("?")[0]),
   };
-  res[kContext] = ctx;
-  res.writeHead = writeHeadWithActor as ServerResponse["writeHead"];
+  res.on("finish", () => logLine(req, res, ctx, started));
   requestContext.run(
     ctx,
     () =>
@@ -100,4 +109,9 @@ async function shutdown() {
 // reaches the whole process group, so SIGINT is left to server.ts, which then sends SIGTERM.
 process.on("SIGINT", () => {});
 process.on("SIGTERM", () => void shutdown());
+// server.ts is gone (killed without a chance to stop this process): stop too. The channel is read
+// only while something listens on it, and a killed parent may leave this process re-parented.
+process.on("message", () => {});
 process.on("disconnect", () => void shutdown());
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && void shutdown(), 1_000).unref();

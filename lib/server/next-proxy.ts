@@ -9,8 +9,7 @@ import path from "node:path";
 import { RemotePglite } from "@/db/pglite-bridge";
 import { Coalescer } from "@/lib/domain/tokens/check/invalidation";
 import { describeError } from "@/lib/observability/describe-error";
-import { ACTOR } from "@/lib/observability/instrument";
-import { ACTOR_HEADER } from "./internal-headers";
+import { LOGGED_ELSEWHERE } from "@/lib/observability/instrument";
 
 // Per connection, not per request (RFC 9110 section 7.6.1): never passed on.
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "te", "trailer"]);
@@ -76,10 +75,10 @@ export function startNextProcess(root: string, ownsDatabase: boolean): NextProce
       else pass(answer);
     });
     const pass = (answer: IncomingMessage) => {
-      const actor = answer.headers[ACTOR_HEADER];
-      if (typeof actor === "string") (res as ServerResponse & { [ACTOR]?: string })[ACTOR] = actor;
+      // The Next.js process writes this request's log line (it knows the actor); metrics are ours.
+      (res as ServerResponse & { [LOGGED_ELSEWHERE]?: boolean })[LOGGED_ELSEWHERE] = true;
       for (const [name, value] of Object.entries(answer.headers)) {
-        if (value !== undefined && !HOP_BY_HOP.has(name) && name !== ACTOR_HEADER) res.setHeader(name, value);
+        if (value !== undefined && !HOP_BY_HOP.has(name)) res.setHeader(name, value);
       }
       res.writeHead(answer.statusCode ?? 502, answer.statusMessage);
       answer.pipe(res);
