@@ -116,4 +116,11 @@ describe("parseConfig", () => {
     expect(message).toContain("EMAIL_TRANSPORT=mailbox");
     expect(message).toContain("SMTP_URL");
   });
+
+  it("runs several server processes only on PostgreSQL (PGlite allows one process)", () => {
+    expect(parseConfig({}).webConcurrency).toBe(1);
+    expect(failure({ WEB_CONCURRENCY: "2" })).toContain("WEB_CONCURRENCY=2 needs PostgreSQL (DATABASE_URL)");
+    expect(parseConfig({ WEB_CONCURRENCY: "2", DATABASE_URL: "postgres://h/db", EMAIL_TRANSPORT: "mailbox" }).webConcurrency).toBe(2);
+    expect(failure({ WEB_CONCURRENCY: "0" })).toContain("WEB_CONCURRENCY");
+  });
 });
