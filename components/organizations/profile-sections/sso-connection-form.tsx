@@ -120,7 +120,7 @@ export function SsoConnectionForm({ orgId, initial }: { orgId: string; initial: 
           <div className="flex items-center gap-2">
             <code
               aria-labelledby="sso-redirect-label"
-              className="min-w-0 flex-1 truncate rounded-md bg-zinc-100 px-3 py-2 text-xs text-zinc-900 select-all"
+              className="min-w-0 flex-1 rounded-md bg-zinc-100 px-3 py-2 text-xs break-all text-zinc-900 select-all"
             >
               {saved.redirect_uri}
             </code>
