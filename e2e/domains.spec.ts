@@ -1,18 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { startTxtServer, type TxtServer } from "../test/dns-server";
+import { withTxtServer } from "../test/dns-server";
 import { createOrg, expectNoA11yViolations, signUp, uniqueEmail, uniqueOrgId } from "./support";
 
-// playwright.config.ts gives the e2e server DNS_SERVERS=127.0.0.1:5391: this spec answers there.
+// playwright.config.ts gives the e2e server DNS_SERVERS=127.0.0.1:5391: this spec answers there,
+// only while it verifies (e2e/sso.spec.ts uses the same port).
 const DNS_PORT = 5391;
-let dns: TxtServer;
-
-test.beforeAll(async () => {
-  dns = await startTxtServer(DNS_PORT);
-});
-test.afterAll(async () => {
-  await dns?.close();
-});
 
 test("an admin verifies the company domain and a colleague of that domain joins from /organizations", async ({ page, browser }) => {
   // Two people sign up and verify through the mailbox.
@@ -38,11 +31,13 @@ test("an admin verifies the company domain and a colleague of that domain joins 
   expect(name).toBe(`_org-portal-challenge.${domain}`);
 
   // Before the record exists, Verify says so; once published, Verify succeeds.
-  await row.getByRole("button", { name: "Verify" }).click();
-  await expect(row.getByRole("status")).toContainText("No TXT record was found");
-  dns.publish(name, value);
-  await row.getByRole("button", { name: "Verify" }).click();
-  await expect(row.getByText("Verified", { exact: true })).toBeVisible();
+  await withTxtServer(DNS_PORT, async (dns) => {
+    await row.getByRole("button", { name: "Verify" }).click();
+    await expect(row.getByRole("status")).toContainText("No TXT record was found");
+    dns.publish(name, value);
+    await row.getByRole("button", { name: "Verify" }).click();
+    await expect(row.getByText("Verified", { exact: true })).toBeVisible();
+  });
   await expect(row.getByRole("status")).toContainText("Verified: the TXT record was found.");
 
   await section.getByRole("switch", { name: "Allow members of verified domains to join" }).click();

@@ -46,3 +46,25 @@ export async function startTxtServer(port = 0): Promise<TxtServer> {
     close: () => server.close(),
   };
 }
+
+/**
+ * Runs `run` with a server on a fixed port that other specs share (the e2e servers' DNS_SERVERS):
+ * waits while another holds the port, and frees it as soon as `run` is done.
+ */
+export async function withTxtServer<T>(port: number, run: (dns: TxtServer) => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    let dns: TxtServer;
+    try {
+      dns = await startTxtServer(port);
+    } catch (err) {
+      if (attempt > 120) throw err;
+      await new Promise((r) => setTimeout(r, 500));
+      continue;
+    }
+    try {
+      return await run(dns);
+    } finally {
+      await dns.close();
+    }
+  }
+}
