@@ -60,7 +60,8 @@ function enumerateUseCases(): string[] {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) visit(full);
       else if (e.name.endsWith(".ts") && !/\.test\.ts$|test-support\.ts$|test-helpers\.ts$/.test(e.name)) {
-        for (const m of fs.readFileSync(full, "utf8").matchAll(/export async function (\w+)\s*\(\s*actor\s*:/g)) names.push(m[1]);
+        for (const m of fs.readFileSync(full, "utf8").matchAll(/export async function (\w+)\s*\(\s*(?:actor\s*:|\w+\s*:\s*Actor\b)/g))
+          names.push(m[1]);
       }
     }
   };

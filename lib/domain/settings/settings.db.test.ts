@@ -155,16 +155,18 @@ describe("the Organization ID never changes", () => {
     expect((await orgRow(org)).slug).toBe(org.slug);
     expect((await orgRow(org)).name).toBe("Immutable 3");
     // Every code path that writes the organizations row is one of the use cases tested above, or
-    // the 2FA policy switch, whose only column is require_two_factor (read it to be sure).
+    // a policy switch that writes one boolean column (read them to be sure).
     expect(filesThatUpdateOrganizations()).toEqual([
+      "lib/domain/domains/set-domain-join.ts",
       "lib/domain/organizations/rename-organization.ts",
       "lib/domain/settings/set-two-factor-policy.ts",
       "lib/domain/settings/update-org-settings.ts",
     ]);
-    const policySource = fs.readFileSync("lib/domain/settings/set-two-factor-policy.ts", "utf8");
-    expect(policySource.match(/update\(t\.organizations\)\.set\(([^)]*)\)/g)).toEqual([
+    const setClauses = (file: string) => fs.readFileSync(file, "utf8").match(/update\(t\.organizations\)\.set\(([^)]*)\)/g);
+    expect(setClauses("lib/domain/settings/set-two-factor-policy.ts")).toEqual([
       "update(t.organizations).set({ requireTwoFactor: required })",
     ]);
+    expect(setClauses("lib/domain/domains/set-domain-join.ts")).toEqual(["update(t.organizations).set({ allowDomainJoin: allowed })"]);
   });
 });
 
