@@ -7,7 +7,7 @@ import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { createChannelAction } from "@/lib/actions/channels";
-import { GroupPicker } from "./group-picker";
+import { ChannelAccessFieldset, type ChannelAccess } from "./group-picker";
 
 type Group = { id: string; name: string };
 
@@ -16,7 +16,7 @@ export function CreateChannelDialog({ orgId, groups }: { orgId: string; groups: 
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
-  const [access, setAccess] = useState<"all_seated" | "groups">("all_seated");
+  const [access, setAccess] = useState<ChannelAccess>("all_seated");
   const [groupIds, setGroupIds] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -58,23 +58,15 @@ export function CreateChannelDialog({ orgId, groups }: { orgId: string; groups: 
           <Field id="channel-description" label="Description" error={errors.description}>
             <Input value={description} onChange={(e) => setDescription(e.target.value)} {...describedBy("channel-description", errors.description)} />
           </Field>
-          <fieldset>
-            <legend className="text-sm font-medium text-zinc-800">Access</legend>
-            <div className="mt-2 space-y-2">
-              {(
-                [
-                  ["all_seated", "All seated members"],
-                  ["groups", "Selected groups"],
-                ] as const
-              ).map(([value, label]) => (
-                <label key={value} className="flex items-center gap-2 text-sm text-zinc-800">
-                  <input type="radio" name="access" value={value} checked={access === value} onChange={() => setAccess(value)} />
-                  {label}
-                </label>
-              ))}
-            </div>
-            {access === "groups" ? <GroupPicker groups={groups} selected={groupIds} onChange={setGroupIds} error={errors.group_ids} /> : null}
-          </fieldset>
+          <ChannelAccessFieldset
+            name="access"
+            access={access}
+            onAccessChange={setAccess}
+            groups={groups}
+            groupIds={groupIds}
+            onGroupIdsChange={setGroupIds}
+            error={errors.group_ids}
+          />
           <div className="flex justify-end">
             <Button type="submit" disabled={busy}>
               {busy ? "Creating…" : "Create"}

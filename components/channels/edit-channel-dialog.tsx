@@ -7,10 +7,10 @@ import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { updateChannelAction } from "@/lib/actions/channels";
-import { GroupPicker } from "./group-picker";
+import { ChannelAccessFieldset, type ChannelAccess } from "./group-picker";
 
 type Group = { id: string; name: string };
-type Access = "all_seated" | "groups";
+type Access = ChannelAccess;
 export type EditableChannel = { name: string; description: string; access: Access; groupIds: string[] };
 
 /** Description, access and groups of an existing channel; the name stays (it is in every client's URL). */
@@ -63,23 +63,15 @@ export function EditChannelDialog({ orgId, channel, groups }: { orgId: string; c
               {...describedBy("edit-channel-description", errors.description)}
             />
           </Field>
-          <fieldset>
-            <legend className="text-sm font-medium text-zinc-800">Access</legend>
-            <div className="mt-2 space-y-2">
-              {(
-                [
-                  ["all_seated", "All seated members"],
-                  ["groups", "Selected groups"],
-                ] as const
-              ).map(([value, label]) => (
-                <label key={value} className="flex items-center gap-2 text-sm text-zinc-800">
-                  <input type="radio" name="edit-access" value={value} checked={access === value} onChange={() => setAccess(value)} />
-                  {label}
-                </label>
-              ))}
-            </div>
-            {access === "groups" ? <GroupPicker groups={groups} selected={groupIds} onChange={setGroupIds} error={errors.group_ids} /> : null}
-          </fieldset>
+          <ChannelAccessFieldset
+            name="edit-access"
+            access={access}
+            onAccessChange={setAccess}
+            groups={groups}
+            groupIds={groupIds}
+            onGroupIdsChange={setGroupIds}
+            error={errors.group_ids}
+          />
           <div className="flex justify-end">
             <Button type="submit" disabled={busy}>
               {busy ? "Saving…" : "Save Changes"}

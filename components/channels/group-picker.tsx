@@ -28,3 +28,43 @@ export function GroupPicker({
     </div>
   );
 }
+
+export type ChannelAccess = "all_seated" | "groups";
+
+/** The Access choice of a channel (create and edit): all seated members, or the groups picked. */
+export function ChannelAccessFieldset({
+  name,
+  access,
+  onAccessChange,
+  groups,
+  groupIds,
+  onGroupIdsChange,
+  error,
+}: {
+  name: string;
+  access: ChannelAccess;
+  onAccessChange: (access: ChannelAccess) => void;
+  groups: Array<{ id: string; name: string }>;
+  groupIds: string[];
+  onGroupIdsChange: (ids: string[]) => void;
+  error?: string;
+}) {
+  const choices = [
+    ["all_seated", "All seated members"],
+    ["groups", "Selected groups"],
+  ] as const;
+  return (
+    <fieldset>
+      <legend className="text-sm font-medium text-zinc-800">Access</legend>
+      <div className="mt-2 space-y-2">
+        {choices.map(([value, label]) => (
+          <label key={value} className="flex items-center gap-2 text-sm text-zinc-800">
+            <input type="radio" name={name} value={value} checked={access === value} onChange={() => onAccessChange(value)} />
+            {label}
+          </label>
+        ))}
+      </div>
+      {access === "groups" ? <GroupPicker groups={groups} selected={groupIds} onChange={onGroupIdsChange} error={error} /> : null}
+    </fieldset>
+  );
+}
