@@ -1,9 +1,9 @@
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
+import { startPollLoop } from "@/lib/maintenance/poll-loop";
 import { db, t, type Db } from "@/db";
 import type { OutboxRow } from "@/db/schema";
 import type { EmailTransport } from "./transports";
 import { onOutboxWake } from "./wake";
-import { describeError } from "@/lib/observability/describe-error";
 
 export const MAX_ATTEMPTS = 12;
 const LEASE_SECONDS = 60;
@@ -86,32 +86,10 @@ export async function deliverDueEmails(
 
 /** Polls the outbox in this process; an enqueue in this process wakes it at once. */
 export function startOutboxWorker(transport: EmailTransport, intervalMs = 1000) {
-  let running = false;
-  let again = false;
-  const tick = async () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    try {
-      do {
-        again = false;
-        const { sent } = await deliverDueEmails(transport);
-        if (sent > 0) again = true;
-      } while (again);
-    } catch (err) {
-      console.error(JSON.stringify({ level: "error", msg: "outbox worker pass failed", ...describeError(err) }));
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void tick(), intervalMs);
-  timer.unref();
-  onOutboxWake(() => void tick());
-  void tick();
-  return () => {
-    clearInterval(timer);
-    onOutboxWake(undefined);
-  };
+  return startPollLoop({
+    name: "outbox worker",
+    intervalMs,
+    pass: async () => (await deliverDueEmails(transport)).sent > 0,
+    onWake: onOutboxWake,
+  });
 }

@@ -1,10 +1,10 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { startPollLoop } from "@/lib/maintenance/poll-loop";
 import { db, t, type Db } from "@/db";
 import type { WebhookDeliveryRow } from "@/db/schema";
 import { openWebhookSecret } from "@/lib/domain/webhooks/secret";
 import { disableFailingEndpoint } from "@/lib/domain/webhooks/disable-failing-endpoint";
 import { config } from "@/lib/config";
-import { describeError } from "@/lib/observability/describe-error";
 import { SEND_TIMEOUT_MS, sendWebhook, type SendResult } from "./sender";
 import { onWebhookWake } from "./wake";
 
@@ -147,34 +147,15 @@ async function recordOutcome(database: Db, delivery: WebhookDeliveryRow, result:
 
 /** Polls in this process; an event enqueued in this process wakes it at once. */
 export function startWebhookWorker(intervalMs = 1000) {
-  let running = false;
-  let again = false;
-  const tick = async () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    try {
-      do {
-        again = false;
-        const { succeeded, failed } = await deliverDueWebhooks();
-        if (succeeded + failed > 0) again = true;
-      } while (again);
-    } catch (err) {
-      console.error(JSON.stringify({ level: "error", msg: "webhook worker pass failed", ...describeError(err) }));
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void tick(), intervalMs);
-  timer.unref();
-  onWebhookWake(() => void tick());
-  void tick();
-  return () => {
-    clearInterval(timer);
-    onWebhookWake(undefined);
-  };
+  return startPollLoop({
+    name: "webhook worker",
+    intervalMs,
+    pass: async () => {
+      const { succeeded, failed } = await deliverDueWebhooks();
+      return succeeded + failed > 0;
+    },
+    onWake: onWebhookWake,
+  });
 }
 
 // One worker per process, whoever asks first: server.ts at boot, or instrumentation.ts under next dev.
