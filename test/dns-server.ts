@@ -36,7 +36,13 @@ export async function startTxtServer(port = 0): Promise<TxtServer> {
       void send(response);
     },
   });
-  const addresses = await server.listen({ udp: { port, address: "127.0.0.1" } });
+  // dns2 reports a failed bind (EADDRINUSE) as an 'error' event, never by rejecting listen().
+  const failed = new Promise<never>((_, reject) => server.once("error", reject));
+  failed.catch(() => undefined); // an error after a good start is not this promise's business
+  const addresses = await Promise.race([server.listen({ udp: { port, address: "127.0.0.1" } }), failed]).catch(async (err: unknown) => {
+    await server.close().catch(() => undefined);
+    throw err;
+  });
   const bound = addresses.udp?.port ?? port;
   return {
     address: `127.0.0.1:${bound}`,
