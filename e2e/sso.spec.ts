@@ -7,15 +7,14 @@ import { E2E_PORT } from "./ports";
 import { createOrg, expectNoA11yViolations, PASSWORD, signUp, uniqueOrgId } from "./support";
 
 // Single sign-on in Chromium against a real OpenID Provider (oidc-provider) that this spec runs
-// on 127.0.0.1:3292 (the e2e servers set OIDC_ALLOW_HTTP_ISSUERS=1). The company's domain is
+// on a free port of 127.0.0.1 (the e2e servers set OIDC_ALLOW_HTTP_ISSUERS=1). The company's domain is
 // verified through the Domains section, answered by a DNS server on the e2e servers' DNS_SERVERS.
-const IDP_PORT = 3292;
 const DNS_PORT = 5391;
 const SHOTS = process.env.SSO_SHOTS_DIR;
 
 let idp: TestIdp;
 test.beforeAll(async () => {
-  idp = await startTestIdp({ port: IDP_PORT, redirectUri: `http://127.0.0.1:${E2E_PORT}/api/auth/sso/callback` });
+  idp = await startTestIdp({ redirectUri: `http://127.0.0.1:${E2E_PORT}/api/auth/sso/callback` });
 });
 test.afterAll(async () => {
   await idp?.close();
