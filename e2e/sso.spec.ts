@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import { startTxtServer, type TxtServer } from "../test/dns-server";
+import { withTxtServer } from "../test/dns-server";
 import { startTestIdp, type TestIdp } from "../test/oidc-idp";
 import { E2E_PORT } from "./ports";
 import { createOrg, expectNoA11yViolations, PASSWORD, signUp, uniqueOrgId } from "./support";
@@ -20,25 +20,6 @@ test.afterAll(async () => {
   await idp?.close();
 });
 
-/** The DNS port is shared with the domains spec, which may hold it for a moment: wait for it. */
-async function withDns<T>(run: (dns: TxtServer) => Promise<T>): Promise<T> {
-  for (let i = 0; ; i++) {
-    let dns: TxtServer;
-    try {
-      dns = await startTxtServer(DNS_PORT);
-    } catch (err) {
-      if (i > 60) throw err;
-      await new Promise((r) => setTimeout(r, 500));
-      continue;
-    }
-    try {
-      return await run(dns);
-    } finally {
-      await dns.close();
-    }
-  }
-}
-
 async function verifyDomain(page: Page, domain: string) {
   await page.getByRole("button", { name: "Add Domain" }).click();
   const dialog = page.getByRole("dialog");
@@ -48,7 +29,7 @@ async function verifyDomain(page: Page, domain: string) {
   // The record's name and value, once the new row shows them.
   await expect(row.locator("code")).toHaveCount(2);
   const [name, value] = await row.locator("code").allInnerTexts();
-  await withDns(async (dns) => {
+  await withTxtServer(DNS_PORT, async (dns) => {
     dns.publish(name.trim(), value.trim());
     await row.getByRole("button", { name: `Verify ${domain}` }).click();
     await expect(row.getByText("Verified", { exact: true })).toBeVisible();
