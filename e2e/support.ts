@@ -90,6 +90,9 @@ export const linksIn = (text: string) => text.match(/https?:\/\/[^\s<>"')\]]+/g)
 
 /** Fails on any axe violation of the page as it is now. */
 export async function expectNoA11yViolations(page: Page) {
+  // Next 16 streams a page's metadata after its body, so a scan right after a navigation or a
+  // refresh can land before the <title> does (a CI run failed on exactly that): wait for it.
+  await expect.poll(() => page.title(), { timeout: 10_000 }).not.toBe("");
   // Toasts fade in and out: axe would measure their contrast mid-animation. Their resting colours
   // are the library's default dark text on white.
   const results = await new AxeBuilder({ page }).exclude("[data-sonner-toaster]").analyze();
