@@ -1,124 +1,25 @@
-// The app's HTTP server (`npm start` runs it with tsx). It answers the token check and the
-// token-gated channel itself on node:http, and passes everything else to the Next.js app process
-// it starts (lib/server/next-process.ts) over a private Unix socket. Next.js is not loaded here:
-// in a process that loads it, every request pays for its AsyncLocalStorage hooks and process-wide
-// patches: a token check cost about 60 µs of CPU there, about 36 µs here (docs/decisions/014).
-// Request logs and metrics for both are written here. On the embedded database the Next.js
-// process owns PGlite and this process reaches it through a bridge (db/pglite-bridge.ts).
+// The app's HTTP server (`npm start` runs it with tsx). Two processes (docs/decisions/014): this
+// one answers the token check and the token-gated channel on node:http (lib/server/front-server.ts)
+// and passes everything else to the Next.js app process it starts (lib/server/next-process.ts)
+// over a private Unix socket. Next.js is not loaded here: in a process that loads it, every
+// request pays for its AsyncLocalStorage hooks and process-wide patches.
+// The Next.js process is started first thing, before this one loads the rest of its modules: it
+// is the longer of the two starts (Next.js, and on the embedded database PGlite, which it owns).
 // WEB_CONCURRENCY=N (PostgreSQL only) runs N of these on one port (lib/server/cluster.ts).
-import http from "node:http";
-import path from "node:path";
-import { connectPostgres, setDbHandle, type DbHandle } from "@/db/client";
-import { migrateIfNeeded } from "@/db/migrations-runner";
-import { bridgeHandle } from "@/db/pglite-bridge";
-import { closeTokenChecker, getTokenChecker } from "@/lib/domain/tokens/check/check-token";
-import { createHotPath } from "@/lib/hot-path/handler";
-import { UsageRecorder } from "@/lib/domain/tokens/check/usage";
-import { DownloadRecorder } from "@/lib/domain/packages/downloads";
-import { instrument } from "@/lib/observability/instrument";
-import { createMetrics } from "@/lib/observability/metrics";
-import { outboxBacklog } from "@/lib/email/backlog";
 import { configOrExit } from "@/lib/config";
-import { stampPeerAddress } from "@/lib/auth/client-ip";
-import { serveMetricsEndpoint } from "@/lib/observability/metrics-endpoint";
-import { baseSecurityHeaders, isNonPagePath, NON_PAGE_CSP } from "@/lib/http/security-headers";
 import { startNextProcess } from "@/lib/server/next-proxy";
 import { isClusterPrimary, superviseWorkers } from "@/lib/server/cluster";
 
 // Before anything else: a wrong variable stops the start here with one line naming it.
 const settings = configOrExit();
 const root = import.meta.dirname;
-const { port, hostname } = settings;
-const log = (msg: string, extra: Record<string, unknown> = {}) => console.log(JSON.stringify({ level: "info", msg, ...extra }));
-let stopping = false;
-let listening = false;
 
 // WEB_CONCURRENCY=N: this process only migrates, starts N workers (each runs the code below) and
 // restarts one that dies; it never returns.
 if (isClusterPrimary(settings)) await superviseWorkers(settings);
 
-// Next.js boots in its own process while this one starts. The background workers (email outbox,
-// webhook deliveries, sweeper) run there, away from the token check (lib/server/next-process.ts).
+// The background workers (email outbox, webhook deliveries, sweeper) run in the Next.js process,
+// away from the token check (lib/server/next-process.ts).
 const nextProcess = startNextProcess(root, !settings.database.url);
-let handle: DbHandle;
-if (settings.database.url) {
-  // A few connections suffice here: token cache misses and batched usage counts.
-  handle = connectPostgres(settings.database.url, Math.min(4, settings.database.poolSize));
-  setDbHandle(handle);
-  await migrateIfNeeded(handle);
-} else {
-  // The Next.js process owns PGlite (one process per folder) and migrates it before it answers.
-  handle = bridgeHandle(nextProcess.database);
-  setDbHandle(handle);
-}
-nextProcess.onExit((code) => {
-  if (stopping) return;
-  console.error(JSON.stringify({ level: "error", msg: "the Next.js process exited; stopping", code }));
-  if (!listening) process.exit(1);
-  void shutdown("next-exit", 1);
-});
-
-const checker = await getTokenChecker();
-// Warm the token cache in the background: requests are answered meanwhile (misses read the database).
-const preloadStarted = Date.now();
-checker
-  .preload()
-  .then((n) => log("token cache warmed", { tokens: n, ms: Date.now() - preloadStarted }))
-  .catch((err: unknown) => console.error(JSON.stringify({ level: "warn", msg: "token cache warm-up failed", err: String(err) })));
-const usage = new UsageRecorder(() => handle.db).start(settings.tokenUsageFlushMs);
-// Package downloads of org channels, counted like token uses.
-const downloads = new DownloadRecorder(() => handle.db).start(settings.tokenUsageFlushMs);
-const metrics = createMetrics(outboxBacklog);
-// Verdicts are counted for /api/metrics.
-checker.onVerdict = (valid) => metrics.observeTokenCheck(valid ? "valid" : "invalid");
-const hotPath = createHotPath({ checker, usage, downloads, channelsDir: path.resolve(root, settings.channelsDir ?? "channels") });
-
-const securityHeaders = Object.entries(baseSecurityHeaders(settings.appUrl));
-const server = http.createServer(
-  instrument(metrics, (req, res) => {
-    // Every answer (hot path, API, pages) carries these; pages get their CSP from proxy.ts.
-    for (const [name, value] of securityHeaders) res.setHeader(name, value);
-    if (isNonPagePath(req.url?.split("?")[0] ?? "/")) res.setHeader("content-security-policy", NON_PAGE_CSP);
-    // The real TCP peer, for the client address (TRUSTED_PROXIES): the Next.js process sees only this one.
-    stampPeerAddress(req);
-    if (hotPath(req, res)) return;
-    // GET /api/metrics: Prometheus text format, only for the bearer of METRICS_TOKEN.
-    if (serveMetricsEndpoint(metrics, req, res)) return;
-    nextProcess.proxy(req, res);
-  }),
-);
-// Package managers and nginx keep connections open between requests.
-server.keepAliveTimeout = 65_000;
-server.listen(port, hostname, () =>
-  log("server listening", {
-    url: `http://${hostname ?? "localhost"}:${port}`,
-    database: handle.kind,
-    pid: process.pid,
-    ms: Math.round(performance.now()),
-  }),
-);
-listening = true;
-nextProcess.ready.then(
-  () => log("next.js ready", { ms: Math.round(performance.now()) }),
-  () => {},
-);
-
-async function shutdown(signal: string, code = 0) {
-  if (stopping) return;
-  stopping = true;
-  log("shutting down", { signal });
-  setTimeout(() => process.exit(1), 10_000).unref();
-  await new Promise((resolve) => {
-    server.close(resolve);
-    server.closeIdleConnections();
-  });
-  // Counts are written first: on PGlite they travel through the Next.js process.
-  await usage.stop().catch(() => {});
-  await downloads.stop().catch(() => {});
-  await closeTokenChecker();
-  await nextProcess.stop();
-  await handle.close();
-  process.exit(code);
-}
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
-process.on("SIGINT", () => void shutdown("SIGINT"));
+const { startFrontServer } = await import("@/lib/server/front-server");
+await startFrontServer(settings, root, nextProcess);

@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RemotePglite, bridgeHandle } from "./pglite-bridge";
+import { RemotePglite } from "./pglite-bridge";
+import { bridgeHandle } from "./pglite-bridge-handle";
 import type { DbHandle } from "./client";
 
 // A real second process owns the database, as the Next.js process does under server.ts.

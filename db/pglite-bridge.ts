@@ -1,12 +1,11 @@
 // The embedded database (PGlite) lives in one process: the Next.js app process that server.ts
-// starts. server.ts itself (the token check, the channel, the background workers) reaches it
+// starts. server.ts itself (the token check and the channel) reaches it
 // through this bridge over the child-process IPC channel: queries, transactions, LISTEN and a
 // ping. Drizzle's PGlite driver runs unchanged on top of `RemotePglite` in server.ts, so both
 // processes see the same result shapes.
+// Drizzle is not loaded here (db/pglite-bridge-handle.ts puts it on top): server.ts starts the
+// Next.js process with this module before it loads the rest of its own.
 import type { PGlite, Results } from "@electric-sql/pglite";
-import { drizzle } from "drizzle-orm/pglite";
-import type { Db, DbHandle } from "./client";
-import * as schema from "./schema";
 
 type QueryOptions = { rowMode?: "array" | "object"; parsers?: Record<number, unknown> };
 type Request =
@@ -209,10 +208,4 @@ export class RemotePglite {
 
   /** The owner closes the database; this side only stops using it. */
   async close() {}
-}
-
-/** A database handle over the bridge: `kind` stays "pglite" (same SQL, same driver). */
-export function bridgeHandle(remote: RemotePglite): DbHandle {
-  const db = drizzle(remote as unknown as PGlite, { schema }) as unknown as Db;
-  return { kind: "pglite", db, close: () => remote.close() };
 }

@@ -4,8 +4,6 @@
 // email outbox and webhook deliveries are claimed with FOR UPDATE SKIP LOCKED, rate limits and
 // sessions are rows (docs/operations.md, section 4). lib/config.ts refuses N > 1 on PGlite.
 import cluster, { type Worker } from "node:cluster";
-import { connectPostgres } from "@/db/client";
-import { migrateIfNeeded } from "@/db/migrations-runner";
 import type { Config } from "@/lib/config";
 
 const log = (msg: string, extra: Record<string, unknown> = {}) => console.log(JSON.stringify({ level: "info", msg, ...extra }));
@@ -14,6 +12,9 @@ export const isClusterPrimary = (settings: Config) => settings.webConcurrency > 
 
 /** The primary: migrates once, starts the workers, replaces one that dies. Never returns. */
 export async function superviseWorkers(settings: Config): Promise<never> {
+  // Loaded here: every server.ts imports this module, and a worker must not wait for these.
+  const { connectPostgres } = await import("@/db/client");
+  const { migrateIfNeeded } = await import("@/db/migrations-runner");
   const handle = connectPostgres(settings.database.url!, 1);
   await migrateIfNeeded(handle);
   await handle.close();

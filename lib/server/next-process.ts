@@ -8,14 +8,11 @@
 // token check.
 import { randomUUID } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import next from "next";
 import { getDbHandle } from "@/db/client";
 import { migrateIfNeeded } from "@/db/migrations-runner";
 import { serveBridge } from "@/db/pglite-bridge";
 import { configOrExit } from "@/lib/config";
-import { startOutboxWorkerOnce } from "@/lib/email/outbox-worker";
-import { startWebhookWorkerOnce } from "@/lib/webhooks/delivery-worker";
-import { startSweeper } from "@/lib/maintenance/sweeper";
+import { markWorkersHosted } from "@/lib/server/hosted-workers";
 import { describeError } from "@/lib/observability/describe-error";
 import { requestContext, type RequestContext } from "@/lib/observability/request-context";
 import { orgFromPath, routeLabel } from "@/lib/observability/route-label";
@@ -29,23 +26,26 @@ if (!process.send || !socketPath || !root) {
 const settings = configOrExit();
 const send = (message: unknown) => process.connected && process.send!(message);
 const log = (msg: string) => console.log(JSON.stringify({ level: "info", msg, ms: Math.round(performance.now()) }));
-const app = next({ dev: false, dir: root, hostname: settings.hostname ?? "localhost", port: settings.port });
+
+// Start-up (issue 20: the first answer within 3 s). PGlite opens first (its WebAssembly compiles
+// off this thread) and Next.js loads and prepares meanwhile: neither needs the other, and the
+// first request waits for both (the socket listens below). Next's instrumentation.ts, run by
+// prepare, leaves the workers to this process. While Next.js loads, source maps are off, as under
+// `next start`: tsx turns them on, and reading the map of every Next.js module cost about 0.25 s.
+// They are back on for this process's own modules (their stack traces keep their TypeScript lines).
 const handle = getDbHandle();
+markWorkersHosted();
+process.setSourceMapsEnabled(false);
+const { default: next } = await import("next");
+const app = next({ dev: false, dir: root, hostname: settings.hostname ?? "localhost", port: settings.port });
+const prepared = app.prepare().then(() => log("next.js prepared"));
 if (handle.kind === "pglite") {
   const outcome = await migrateIfNeeded(handle);
   log(outcome === "migrated" ? "migrations applied" : "schema current");
   serveBridge((handle.db as unknown as { $client: PGlite }).$client, process as Parameters<typeof serveBridge>[1]);
 }
-
-// Before Next prepares (its instrumentation.ts then finds them running), after the migrations:
-// the workers query tables a new database does not have yet.
-const stopWorker = startOutboxWorkerOnce();
-// Here, not in server.ts: the app wakes it in-process when it enqueues a delivery (lib/webhooks/wake.ts).
-startWebhookWorkerOnce(); // an unfinished delivery is retried after its lease: nothing to stop on shutdown
-const stopSweeper = startSweeper();
-
-await app.prepare();
-log("next.js prepared");
+await prepared;
+process.setSourceMapsEnabled(true);
 const handler = app.getRequestHandler();
 
 // The log line of every request answered here is written here, where the request context holds
@@ -87,9 +87,39 @@ const server = http.createServer((req, res) => {
   );
 });
 server.keepAliveTimeout = 65_000;
-server.listen(socketPath, () => send({ next: "ready" }));
+server.listen(socketPath, () => {
+  send({ next: "ready" });
+  void startWorkers();
+});
 
+// The background workers start once the app answers and the schema is current: they query tables
+// a new database does not have yet. On PGlite this process migrated above; on PostgreSQL server.ts
+// migrates and says so (lib/server/next-proxy.ts). Their modules take a while to load, off the
+// path to the first answer. Mail and deliveries enqueued meanwhile wait in their tables.
+const schemaCurrent =
+  handle.kind === "pglite"
+    ? Promise.resolve()
+    : new Promise<void>((resolve) => process.on("message", (m: { schema?: string }) => m?.schema === "current" && resolve()));
 let stopping = false;
+let stopWorkers = () => {};
+async function startWorkers() {
+  await schemaCurrent;
+  const [{ startOutboxWorkerOnce }, { startWebhookWorkerOnce }, { startSweeper }] = await Promise.all([
+    import("@/lib/email/outbox-worker"),
+    import("@/lib/webhooks/delivery-worker"),
+    import("@/lib/maintenance/sweeper"),
+  ]);
+  if (stopping) return;
+  const stopOutbox = startOutboxWorkerOnce();
+  // Here, not in server.ts: the app wakes it in-process when it enqueues a delivery (lib/webhooks/wake.ts).
+  startWebhookWorkerOnce(); // an unfinished delivery is retried after its lease: nothing to stop on shutdown
+  const stopSweeper = startSweeper();
+  stopWorkers = () => {
+    stopOutbox?.();
+    stopSweeper();
+  };
+}
+
 async function shutdown() {
   if (stopping) return;
   stopping = true;
@@ -98,8 +128,7 @@ async function shutdown() {
     server.close(resolve);
     server.closeIdleConnections();
   });
-  stopWorker?.();
-  stopSweeper();
+  stopWorkers();
   await app.close().catch(() => {});
   // Releases the PGlite folder lock, so the next start is not refused.
   await handle.close();

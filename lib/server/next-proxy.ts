@@ -19,6 +19,8 @@ export type NextProcess = {
   ready: Promise<void>;
   /** The embedded database through the app process (only when it owns PGlite). */
   database: RemotePglite;
+  /** On PostgreSQL: tells the app process that the migrations are applied (it then starts its workers). */
+  schemaIsCurrent: () => void;
   proxy: (req: IncomingMessage, res: ServerResponse) => void;
   stop: () => Promise<void>;
   onExit: (listener: (code: number | null) => void) => void;
@@ -111,6 +113,9 @@ export function startNextProcess(root: string, ownsDatabase: boolean): NextProce
   return {
     ready,
     database,
+    schemaIsCurrent() {
+      if (!exited && child.connected) child.send({ schema: "current" });
+    },
     proxy(req, res) {
       if (exited) {
         res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "5" }).end("The app is not running.\n");
