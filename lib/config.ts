@@ -111,6 +111,7 @@ const envSchema = z.object({
   DEFAULT_CHANNEL: opt(z.string().regex(/^[\w.-]+$/, { error: "a channel folder name (letters, digits, . _ -)" })),
   PACKAGES_DIR: opt(z.string()),
   MAX_PACKAGE_BYTES: opt(integer(1, 2 ** 42, "a size in bytes, a whole number from 1 (e.g. 2147483648 for 2 GiB)")),
+  PACKAGE_MEMORY_CACHE_MB: opt(integer(0, 1_048_576, "megabytes, a whole number from 0 (0 turns the cache off)")),
   // Database
   DATABASE_URL: opt(url(["postgres:", "postgresql:"], "a postgres:// or postgresql:// URL")),
   DATABASE_POOL_SIZE: opt(integer(1, 1000, "a whole number from 1 to 1000")),
@@ -222,6 +223,8 @@ function build(env: Env) {
     // Org channels' package files; uploads are streamed to a temporary file in the same folder.
     packagesDir: path.resolve(env.PACKAGES_DIR ?? path.join(".data", "packages")),
     maxPackageBytes: env.MAX_PACKAGE_BYTES ?? 2 * 1024 ** 3,
+    // Often-downloaded package files kept in memory by each server process (lib/hot-path/file-memory-cache.ts).
+    packageMemoryCacheBytes: (env.PACKAGE_MEMORY_CACHE_MB ?? 256) * 1024 ** 2,
     database: {
       url: env.DATABASE_URL,
       poolSize: env.DATABASE_POOL_SIZE ?? 10,

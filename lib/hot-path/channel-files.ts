@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
+import type { FileMemoryCache } from "./file-memory-cache";
 
 const CONTENT_TYPES: Record<string, string> = {
   ".json": "application/json",
@@ -119,7 +120,7 @@ function rangeStillValid(req: IncomingMessage, etag: string, mtime: Date) {
 }
 
 /** Sends a file with validators and Range support. Returns the status sent. */
-export function sendFile(req: IncomingMessage, res: ServerResponse, file: string, stat: fs.Stats): number {
+export function sendFile(req: IncomingMessage, res: ServerResponse, file: string, stat: fs.Stats, cache?: FileMemoryCache): number {
   const etag = etagOf(stat);
   const headers: Record<string, string | number> = {
     ...fileHeaders(file),
@@ -150,6 +151,13 @@ export function sendFile(req: IncomingMessage, res: ServerResponse, file: string
     res.end();
     return status;
   }
+  const inMemory = cache?.get(file, stat);
+  if (inMemory) {
+    // A view, not a copy: the socket takes it as fast as the client reads.
+    res.end(inMemory.subarray(start, end + 1));
+    return status;
+  }
+  void cache?.offer(file, stat);
   // 2 MiB reads: a 32nd of the syscalls and event-loop turns of the 64 KiB default for a large
   // package (bench:channels, idle machine: 64 MB at 8 connections went from 0.37-0.39 of nginx's
   // sendfile at 512 KiB to 0.41-0.68); pipe() still waits for the socket, so memory stays bounded

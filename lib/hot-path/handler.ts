@@ -11,6 +11,7 @@ import { config } from "@/lib/config";
 import fs from "node:fs";
 import path from "node:path";
 import { serveOrgChannel } from "./org-channel";
+import { FileMemoryCache } from "./file-memory-cache";
 
 export type HotPathOptions = {
   checker: TokenChecker;
@@ -22,6 +23,8 @@ export type HotPathOptions = {
   /** Counts package downloads (start/stop it with the server to flush counts). */
   downloads?: DownloadRecorder;
   packagesDir?: string;
+  /** Often-downloaded files in memory (default: PACKAGE_MEMORY_CACHE_MB). */
+  fileCache?: FileMemoryCache;
 };
 
 /** Handles a request if it belongs to the hot path; false means "not mine, pass it on". */
@@ -62,8 +65,9 @@ export function createHotPath({
   catalog = new ChannelCatalog(checker),
   downloads = new DownloadRecorder(() => checker.handle.db),
   packagesDir = config().packagesDir,
+  fileCache = new FileMemoryCache(config().packageMemoryCacheBytes),
 }: HotPathOptions): HotPath {
-  const orgChannels = { catalog, downloads, packagesDir };
+  const orgChannels = { catalog, downloads, packagesDir, fileCache };
 
   /**
    * The channel rule for nginx auth_request: the channel named in X-Original-URI must be one of
@@ -153,7 +157,7 @@ export function createHotPath({
     }
     const found = await resolveChannelFile(channelsDir, wanted);
     if (!found) return text(res, 404, "Not found.\n");
-    const status = sendFile(req, res, found.file, found.stat);
+    const status = sendFile(req, res, found.file, found.stat, fileCache);
     if (status < 400) usage.record(verdict.tokenId);
   }
 

@@ -5,11 +5,13 @@ import type { DownloadRecorder } from "@/lib/domain/packages/downloads";
 import { parsePackageFilename } from "@/lib/domain/packages/package-filename";
 import { packagePath } from "@/lib/domain/packages/storage";
 import { sendFile } from "./channel-files";
+import type { FileMemoryCache } from "./file-memory-cache";
 
 export type OrgChannelServer = {
   catalog: ChannelCatalog;
   downloads: DownloadRecorder;
   packagesDir: string;
+  fileCache?: FileMemoryCache;
 };
 
 const notFound = (res: ServerResponse) => {
@@ -69,7 +71,7 @@ export async function serveOrgChannel(
     return notFound(res);
   }
   if (!stat.isFile()) return notFound(res);
-  const status = sendFile(req, res, full, stat);
+  const status = sendFile(req, res, full, stat, server.fileCache);
   // A whole download (or the first piece of a resumed one) counts once; HEAD and 304 do not.
   const range = req.headers.range;
   if (req.method === "GET" && (status === 200 || (status === 206 && /^bytes=0-/.test(range ?? ""))))
