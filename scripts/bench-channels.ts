@@ -8,7 +8,6 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { createInterface } from "node:readline";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import pg from "pg";
@@ -20,8 +19,10 @@ import { resetConfig } from "@/lib/config";
 import { createChannel } from "@/lib/domain/channels/create-channel";
 import { uploadPackage } from "@/lib/domain/packages/upload-package";
 import { generateToken, hashToken } from "@/lib/domain/tokens/member/format";
+import { startNpmStart, stopAll, stopServer } from "./lib/bench-servers";
 
 const PACKAGES = 10_000;
+const PORTAL_PORT = Number(process.env.BENCH_PORT ?? 3262);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const HAS_WRK = spawnSync("wrk", ["-v"]).error === undefined;
@@ -32,6 +33,7 @@ resetConfig();
 const children: ChildProcess[] = [];
 const cleanup = () => {
   children.forEach((c) => c.exitCode === null && c.kill("SIGTERM"));
+  stopAll();
   fs.rmSync(work, { recursive: true, force: true });
 };
 const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
@@ -120,20 +122,10 @@ const putFile = (url: string, file: string) =>
     Readable.from(fs.createReadStream(file)).pipe(req);
   });
 
-async function spawnJson(cmd: string, args: string[], env: Record<string, string>) {
-  const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
-  children.push(child);
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once("line", resolve);
-    child.once("exit", (code) => reject(new Error(`exited with ${code}`)));
-  });
-  return { child, port: (JSON.parse(line) as { port: number }).port };
-}
-
-function startNginx(root: string, port: number) {
+function startNginx(root: string, port: number, workers: number | "auto" = "auto") {
   const dir = path.join(work, `nginx-${port}`);
   fs.mkdirSync(path.join(dir, "tmp"), { recursive: true });
-  const conf = `daemon off; ${process.getuid?.() === 0 ? "user root;" : ""} worker_processes auto; pid ${dir}/nginx.pid; error_log ${dir}/error.log warn;
+  const conf = `daemon off; ${process.getuid?.() === 0 ? "user root;" : ""} worker_processes ${workers}; pid ${dir}/nginx.pid; error_log ${dir}/error.log warn;
 events { worker_connections 1024; }
 http { access_log off; sendfile on; client_body_temp_path ${dir}/tmp; proxy_temp_path ${dir}/tmp; fastcgi_temp_path ${dir}/tmp; uwsgi_temp_path ${dir}/tmp; scgi_temp_path ${dir}/tmp;
   server { listen 127.0.0.1:${port}; root ${root}; } }`;
@@ -279,12 +271,10 @@ async function main() {
     // 3. repodata.json of the 10,000-package subdir at 20 connections, through the hot path, and
     // the same bytes served by nginx as static files in the same run (the physical limit here:
     // the load generator shares the 2 cores and must read every body).
-    const hot = await spawnJson(process.execPath, ["--import", "tsx", "lib/hot-path/standalone.ts"], {
-      DATABASE_URL: url.toString(),
-      PORT: "0",
-      CHANNELS_DIR: path.join(process.cwd(), "channels"),
-    });
-    const hotUrl = `http://127.0.0.1:${hot.port}`;
+    // The server people run: `npm start` (build present), one process first.
+    const portalEnv = { DATABASE_URL: url.toString(), CHANNELS_DIR: path.join(process.cwd(), "channels") };
+    const hot = await startNpmStart({ ...portalEnv, WEB_CONCURRENCY: "1" }, PORTAL_PORT, path.join(work, "portal-1.log"));
+    const hotUrl = hot.url;
     const repodataUrl = `${hotUrl}/t/${token}/bench/noarch/repodata.json`;
     const t1 = performance.now();
     const plain = await rawGet(repodataUrl, {});
@@ -326,20 +316,36 @@ async function main() {
     const up2 = await uploadServer(actor);
     if ((await putFile(up2.url, pkg64.file)) !== 201) throw new Error("64 MB upload failed");
     up2.close();
-    const fileUrl = `${hotUrl}/t/${token}/bench/noarch/${pkg64.filename}`;
-    const pkgPort = nginxPort + 1;
-    if (hasNginx) startNginx(path.join(process.env.PACKAGES_DIR!, channelId), pkgPort);
-    await new Promise((r) => setTimeout(r, 300));
-    for (let round = 1; round <= ROUNDS; round++) {
-      const viaPortal = await downloadRate(fileUrl, 8);
-      let line = `  [${round}] 64 MB download (${viaPortal.tool}), 8 connections: /t/<token>/... ${viaPortal.mbs.toFixed(0)} MB/s (${viaPortal.failed} failed)`;
-      if (hasNginx) {
-        const viaNginx = await downloadRate(`http://127.0.0.1:${pkgPort}/noarch/${pkg64.filename}`, 8);
-        const ratio = viaPortal.mbs / viaNginx.mbs;
-        line += `, nginx static ${viaNginx.mbs.toFixed(0)} MB/s (${viaNginx.failed} failed), ratio ${ratio.toFixed(2)} (target >= 0.5: ${ratio >= 0.5 ? "met" : "MISSED"})`;
-      } else line += " (nginx not installed: no comparison)";
-      console.log(line);
+    // Like for like: one `npm start` process against nginx with one worker, then WEB_CONCURRENCY=2
+    // against nginx with a worker per core (2 here). nginx sends with sendfile (no copy through
+    // user space); Node reads the file and writes it to the socket.
+    const file = `/t/${token}/bench/noarch/${pkg64.filename}`;
+    const packagesRoot = path.join(process.env.PACKAGES_DIR!, channelId);
+    const nginxOne = nginxPort + 1;
+    const nginxAll = nginxPort + 2;
+    if (hasNginx) {
+      startNginx(packagesRoot, nginxOne, 1);
+      startNginx(packagesRoot, nginxAll, "auto");
     }
+    await new Promise((r) => setTimeout(r, 300));
+    const downloads = async (portalUrl: string, processes: number, nginxUrlOf: string) => {
+      for (let round = 1; round <= ROUNDS; round++) {
+        const viaPortal = await downloadRate(`${portalUrl}${file}`, 8);
+        let line = `  [${round}] 64 MB download (${viaPortal.tool}), 8 connections, npm start ${processes} process${processes > 1 ? "es" : ""}: ${viaPortal.mbs.toFixed(0)} MB/s (${viaPortal.failed} failed)`;
+        if (hasNginx) {
+          const viaNginx = await downloadRate(`${nginxUrlOf}/noarch/${pkg64.filename}`, 8);
+          const ratio = viaPortal.mbs / viaNginx.mbs;
+          line += `, nginx static with ${processes} worker${processes > 1 ? "s" : ""} ${viaNginx.mbs.toFixed(0)} MB/s (${viaNginx.failed} failed), ratio ${ratio.toFixed(2)} (target >= 0.5: ${ratio >= 0.5 ? "met" : "MISSED"})`;
+        } else line += " (nginx not installed: no comparison)";
+        console.log(line);
+      }
+    };
+    await downloads(hotUrl, 1, `http://127.0.0.1:${nginxOne}`);
+    await stopServer(hot.child);
+    const cores = os.cpus().length;
+    const all = await startNpmStart({ ...portalEnv, WEB_CONCURRENCY: String(cores) }, PORTAL_PORT, path.join(work, "portal-all.log"));
+    await downloads(all.url, cores, `http://127.0.0.1:${nginxAll}`);
+    await stopServer(all.child);
     console.log(`  load average at the end: ${loadavg()}`);
     await handle.close();
   } finally {
