@@ -328,10 +328,10 @@ async function main() {
       startNginx(packagesRoot, nginxAll, "auto");
     }
     await new Promise((r) => setTimeout(r, 300));
-    const downloads = async (portalUrl: string, processes: number, nginxUrlOf: string) => {
+    const downloads = async (portalUrl: string, processes: number, nginxUrlOf: string, cache: string) => {
       for (let round = 1; round <= ROUNDS; round++) {
         const viaPortal = await downloadRate(`${portalUrl}${file}`, 8);
-        let line = `  [${round}] 64 MB download (${viaPortal.tool}), 8 connections, npm start ${processes} process${processes > 1 ? "es" : ""}: ${viaPortal.mbs.toFixed(0)} MB/s (${viaPortal.failed} failed)`;
+        let line = `  [${round}] 64 MB download (${viaPortal.tool}), 8 connections, npm start ${processes} process${processes > 1 ? "es" : ""} (${cache}): ${viaPortal.mbs.toFixed(0)} MB/s (${viaPortal.failed} failed)`;
         if (hasNginx) {
           const viaNginx = await downloadRate(`${nginxUrlOf}/noarch/${pkg64.filename}`, 8);
           const ratio = viaPortal.mbs / viaNginx.mbs;
@@ -340,11 +340,17 @@ async function main() {
         console.log(line);
       }
     };
-    await downloads(hotUrl, 1, `http://127.0.0.1:${nginxOne}`);
+    // The first download streams from disk and loads the file into memory (PACKAGE_MEMORY_CACHE_MB,
+    // 256 by default); the rest are sent from memory. Then the same with the cache off: every byte
+    // read from the page cache, as for a package too big or too rarely asked for to be kept.
+    await downloads(hotUrl, 1, `http://127.0.0.1:${nginxOne}`, "from memory");
     await stopServer(hot.child);
+    const uncached = await startNpmStart({ ...portalEnv, PACKAGE_MEMORY_CACHE_MB: "0" }, PORTAL_PORT, path.join(work, "portal-0.log"));
+    await downloads(uncached.url, 1, `http://127.0.0.1:${nginxOne}`, "from disk, PACKAGE_MEMORY_CACHE_MB=0");
+    await stopServer(uncached.child);
     const cores = os.cpus().length;
     const all = await startNpmStart({ ...portalEnv, WEB_CONCURRENCY: String(cores) }, PORTAL_PORT, path.join(work, "portal-all.log"));
-    await downloads(all.url, cores, `http://127.0.0.1:${nginxAll}`);
+    await downloads(all.url, cores, `http://127.0.0.1:${nginxAll}`, "from memory");
     await stopServer(all.child);
     console.log(`  load average at the end: ${loadavg()}`);
     await handle.close();
