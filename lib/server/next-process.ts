@@ -94,8 +94,9 @@ server.listen(socketPath, () => {
 
 // The background workers start once the app answers and the schema is current: they query tables
 // a new database does not have yet. On PGlite this process migrated above; on PostgreSQL server.ts
-// migrates and says so (lib/server/next-proxy.ts). Their modules take a while to load, off the
-// path to the first answer. Mail and deliveries enqueued meanwhile wait in their tables.
+// migrates and says so (lib/server/next-proxy.ts; Node keeps an IPC message until a listener is
+// added, so one sent before this line runs still arrives). Their modules take a while to load,
+// off the path to the first answer. Mail and deliveries enqueued meanwhile wait in their tables.
 const schemaCurrent =
   handle.kind === "pglite"
     ? Promise.resolve()
