@@ -152,7 +152,7 @@ test("the Overview's figures equal the Subscription and Users pages, its chart h
   await expectNoA11yViolations(member);
 });
 
-test("the Activity table fits its card at 1280 px and scrolls inside it on a phone", async ({ page }) => {
+test("the Activity table fits its card at 1280 px and scrolls inside it on a phone, by keyboard too", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await signUp(page, { name: "Wide Tables", email: `a-rather-long-address-for-the-log-${uniqueEmail("w")}` });
   const { orgId } = await createOrg(page, "Wide Tables With A Long Name", uniqueOrgId("wide"));
@@ -179,6 +179,9 @@ test("the Activity table fits its card at 1280 px and scrolls inside it on a pho
     });
   const wide = await measure();
   expect(wide.overflow).toBe(0);
+  // Nothing to scroll: the card is no extra tab stop.
+  const region = page.getByRole("region", { name: "Activity, newest first" });
+  await expect(region).toHaveCount(0);
   expect(wide.tableRight).toBeLessThanOrEqual(wide.cardRight + 0.5);
   expect(wide.pageOverflow).toBe(0);
   // The IP column is on screen, beside the navigation.
@@ -191,4 +194,11 @@ test("the Activity table fits its card at 1280 px and scrolls inside it on a pho
   const narrow = await measure();
   expect(narrow.overflow).toBeGreaterThan(0);
   expect(narrow.pageOverflow).toBe(0);
+  // There the card becomes a named region in the tab order, and the arrow keys scroll it, although
+  // nothing inside the table is focusable.
+  await expect(region).toHaveAttribute("tabindex", "0");
+  await region.focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowRight");
+  await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  await expectNoA11yViolations(page);
 });

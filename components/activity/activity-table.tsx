@@ -17,7 +17,7 @@ function details(e: ActivityRow): string | null {
 /** The log in its own scrolling card: at 1280 px it fits beside the navigation, on a phone it scrolls. */
 export function ActivityTable({ entries }: { entries: ActivityRow[] }) {
   return (
-    <TableCard>
+    <TableCard label="Activity, newest first">
       <table className="min-w-full divide-y divide-zinc-200 text-sm">
         <caption className="sr-only">Activity, newest first</caption>
         <THead>

@@ -40,8 +40,7 @@ export function AdminList({
       {page.rows === 0 ? (
         <EmptyState title={nothing.title}>{nothing.hint}</EmptyState>
       ) : (
-        <Table>
-          <caption className="sr-only">{caption}</caption>
+        <Table aria-label={caption}>
           <THead>
             <tr>
               {columns.map((c) => (

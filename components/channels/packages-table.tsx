@@ -23,49 +23,47 @@ export function PackagesTable({ orgId, channel, packages, canManage }: { orgId: 
   };
   return (
     <>
-      <div className="overflow-x-auto">
-        <Table aria-label="Packages">
-          <THead>
-            <tr>
-              <Th>Package</Th>
-              <Th>Version</Th>
-              <Th>Build</Th>
-              <Th>Platform</Th>
-              <Th>Size</Th>
-              <Th>Uploaded</Th>
-              <Th>Downloads</Th>
+      <Table aria-label="Packages">
+        <THead>
+          <tr>
+            <Th>Package</Th>
+            <Th>Version</Th>
+            <Th>Build</Th>
+            <Th>Platform</Th>
+            <Th>Size</Th>
+            <Th>Uploaded</Th>
+            <Th>Downloads</Th>
+            {canManage ? (
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
+            ) : null}
+          </tr>
+        </THead>
+        <TBody>
+          {packages.map((p) => (
+            <tr key={`${p.subdir}/${p.filename}`}>
+              <Td className="font-medium text-zinc-900">{p.name}</Td>
+              <Td>{p.version}</Td>
+              <Td className="font-mono text-xs">{p.build}</Td>
+              <Td>{p.subdir}</Td>
+              <Td>{formatBytes(p.size)}</Td>
+              <Td>
+                <span className="block">{formatWhen(p.uploaded_at)}</span>
+                <span className="block text-xs text-zinc-600">{p.uploaded_by ?? "—"}</span>
+              </Td>
+              <Td>{p.downloads}</Td>
               {canManage ? (
-                <Th>
-                  <span className="sr-only">Actions</span>
-                </Th>
+                <Td className="text-right">
+                  <Button variant="ghost" size="sm" onClick={() => setDeleting(p)} aria-label={`Delete Package ${p.filename}`}>
+                    Delete Package
+                  </Button>
+                </Td>
               ) : null}
             </tr>
-          </THead>
-          <TBody>
-            {packages.map((p) => (
-              <tr key={`${p.subdir}/${p.filename}`}>
-                <Td className="font-medium text-zinc-900">{p.name}</Td>
-                <Td>{p.version}</Td>
-                <Td className="font-mono text-xs">{p.build}</Td>
-                <Td>{p.subdir}</Td>
-                <Td>{formatBytes(p.size)}</Td>
-                <Td>
-                  <span className="block">{formatWhen(p.uploaded_at)}</span>
-                  <span className="block text-xs text-zinc-600">{p.uploaded_by ?? "—"}</span>
-                </Td>
-                <Td>{p.downloads}</Td>
-                {canManage ? (
-                  <Td className="text-right">
-                    <Button variant="ghost" size="sm" onClick={() => setDeleting(p)} aria-label={`Delete Package ${p.filename}`}>
-                      Delete Package
-                    </Button>
-                  </Td>
-                ) : null}
-              </tr>
-            ))}
-          </TBody>
-        </Table>
-      </div>
+          ))}
+        </TBody>
+      </Table>
       <ConfirmDialog
         open={!!deleting}
         onOpenChange={(open) => !open && setDeleting(null)}

@@ -77,8 +77,7 @@ export function TopPackagesPanel({ orgId, packages }: { orgId: string; packages:
       {packages.top.length === 0 ? (
         <Quiet title="No package downloaded yet" />
       ) : (
-        <Table>
-          <caption className="sr-only">Most downloaded packages</caption>
+        <Table aria-label="Most downloaded packages">
           <THead>
             <tr>
               <Th>Package</Th>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import type { EffectiveAccessResponse } from "@/lib/validation/settings";
+import { TableCard } from "@/components/ui/table";
 
 const OnOff = ({ on }: { on: boolean }) => (
   <Badge className={on ? "bg-green-100 text-green-800" : "bg-zinc-200 text-zinc-800"}>{on ? "On" : "Off"}</Badge>
@@ -49,8 +50,7 @@ export function EffectiveAccessView({ access }: { access: EffectiveAccessRespons
           )}
         </p>
       </Card>
-      {/* relative: the table's visually hidden caption stays inside the scrolling card. */}
-      <Card className="relative overflow-x-auto">
+      <TableCard label="Cloud storage by organization">
         <div className="px-6 pt-6">
           <h3 className="text-base font-semibold text-zinc-900">Cloud storage</h3>
           <p className="mt-1 text-sm text-zinc-700">Each organization decides for work in that organization.</p>
@@ -88,7 +88,7 @@ export function EffectiveAccessView({ access }: { access: EffectiveAccessRespons
             </tbody>
           </table>
         )}
-      </Card>
+      </TableCard>
     </section>
   );
 }

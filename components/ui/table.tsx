@@ -1,5 +1,6 @@
 import type { ComponentProps } from "react";
 import { cn } from "./cn";
+import { ScrollRegion } from "./scroll-region";
 
 /**
  * Plain table parts with the house look; pages compose them. The card scrolls sideways when a
@@ -9,15 +10,18 @@ import { cn } from "./cn";
  */
 export function Table({ className, ...props }: ComponentProps<"table">) {
   return (
-    <TableCard>
+    <TableCard label={props["aria-label"]} labelledBy={props["aria-labelledby"]}>
       <table className={cn("min-w-full divide-y divide-zinc-200 text-sm", className)} {...props} />
     </TableCard>
   );
 }
 
-/** The scrolling card around a table, for tables that need their own <table> element. */
-export function TableCard({ className, ...props }: ComponentProps<"div">) {
-  return <div className={cn("relative overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-zinc-200", className)} {...props} />;
+/**
+ * The scrolling card around a table, for tables that need their own <table> element. While it
+ * scrolls it is a focusable region named `label` (or by `labelledBy`), so the keyboard can scroll it.
+ */
+export function TableCard({ className, ...props }: ComponentProps<typeof ScrollRegion>) {
+  return <ScrollRegion className={cn("relative rounded-lg bg-white shadow-xs ring-1 ring-zinc-200", className)} {...props} />;
 }
 
 export const THead = ({ className, ...props }: ComponentProps<"thead">) => (

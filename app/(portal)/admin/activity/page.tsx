@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActivityTable } from "@/components/activity/activity-table";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { EmptyState, PageHeader } from "@/components/ui/card";
 import { requireSessionUser } from "@/lib/auth/session";
 import { listInstanceActivity } from "@/lib/domain/instance/list-instance";
 import { asInstanceAdmin, type SearchParams } from "../admin-data";
@@ -20,13 +20,7 @@ export default async function AdminActivityPage({ searchParams }: { searchParams
         title="Activity"
         description="Changes to this instance: settings, disabled and enabled accounts, granted subscriptions and sign-ups. Newest first."
       />
-      {entries.length === 0 ? (
-        <EmptyState title="No instance activity yet" />
-      ) : (
-        <Card className="overflow-x-auto">
-          <ActivityTable entries={entries} />
-        </Card>
-      )}
+      {entries.length === 0 ? <EmptyState title="No instance activity yet" /> : <ActivityTable entries={entries} />}
       <nav aria-label="Pagination" className="mt-4 flex justify-end gap-3 text-sm">
         {cursor && (
           <Link href="/admin/activity" className="font-medium text-indigo-700 hover:underline">
