@@ -2,6 +2,8 @@ import { createHash, generateKeyPairSync } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import Provider from "oidc-provider";
+import { afterAll, beforeAll } from "vitest";
+import { resetConfig } from "@/lib/config";
 
 // A real OpenID Provider for tests: oidc-provider (certified by the OpenID Foundation) on
 // 127.0.0.1, one confidential client, and an interaction that signs in whoever the relying party
@@ -135,4 +137,23 @@ export async function followToRedirectUri(authorizationUrl: string, redirectUri:
     url = new URL(location, url).href;
   }
   throw new Error("Too many redirects at the IdP");
+}
+
+/**
+ * One test IdP for a test file, redirecting to `redirectUri()` (read once the config is reset),
+ * with http:// issuers allowed while it runs. Returns a getter: the IdP exists from beforeAll on.
+ */
+export function useTestIdp(redirectUri: () => string): () => TestIdp {
+  let idp: TestIdp | undefined;
+  beforeAll(async () => {
+    process.env.OIDC_ALLOW_HTTP_ISSUERS = "1";
+    resetConfig();
+    idp = await startTestIdp({ redirectUri: redirectUri() });
+  });
+  afterAll(async () => {
+    await idp?.close();
+    delete process.env.OIDC_ALLOW_HTTP_ISSUERS;
+    resetConfig();
+  });
+  return () => idp!;
 }

@@ -1,43 +1,24 @@
-import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET as callback, POST as callbackPost } from "@/app/api/auth/sso/callback/route";
 import { db, t } from "@/db";
 import { authOptions } from "@/lib/auth/options";
 import { SSO_LOGIN_COOKIE, SSO_TICKET_COOKIE } from "@/lib/auth/sso-cookies";
-import { resetConfig } from "@/lib/config";
-import { createTestOrg } from "@/lib/domain/members/test-support";
 import { useTestDatabase } from "@/test/db";
-import { followToRedirectUri, startTestIdp, type TestIdp } from "@/test/oidc-idp";
+import { followToRedirectUri, useTestIdp } from "@/test/oidc-idp";
 import { ssoRedirectUri } from "./oidc";
-import { saveSsoConnection } from "./save-sso-connection";
 import { SSO_FAILURES } from "./sso-failures";
 import { startSsoSignIn } from "./start-sso-sign-in";
+import { createSsoOrg } from "./test-support";
 
 // The callback route and the "sso" credentials provider as the browser meets them: cookies in,
 // a redirect and cookies out. The checks themselves are in sso.db.test.ts.
 useTestDatabase();
 
-let idp: TestIdp;
-beforeAll(async () => {
-  process.env.OIDC_ALLOW_HTTP_ISSUERS = "1";
-  resetConfig();
-  idp = await startTestIdp({ redirectUri: ssoRedirectUri() });
-});
-afterAll(async () => {
-  await idp?.close();
-  delete process.env.OIDC_ALLOW_HTTP_ISSUERS;
-  resetConfig();
-});
+const testIdp = useTestIdp(ssoRedirectUri);
 
-async function ssoDomain() {
-  const { org, admin } = await createTestOrg("Route");
-  const domain = `route-${randomBytes(3).toString("hex")}.test`;
-  await db().insert(t.orgDomains).values({ orgId: org.id, domain, verificationToken: "t", verifiedAt: new Date() });
-  await saveSsoConnection(admin, org.slug, { issuer: idp.issuer, client_id: idp.clientId, client_secret: idp.clientSecret });
-  return { org, domain };
-}
+const ssoDomain = () => createSsoOrg(testIdp(), { name: "Route" });
 
 const call = (search: string, cookie?: string) =>
   callback(new Request(`http://internal:3000/api/auth/sso/callback${search}`, { headers: cookie ? { cookie } : {} }));

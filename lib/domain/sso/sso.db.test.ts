@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db, t } from "@/db";
 import { anonymous } from "@/lib/authz/actor";
 import type { Organization } from "@/db/schema";
@@ -13,7 +13,7 @@ import { issueUserAccessToken } from "@/lib/domain/tokens/api-access/issue-acces
 import { verifyCredentials } from "@/lib/domain/users/verify-credentials";
 import { useTestDatabase } from "@/test/db";
 import { createTestUser, rejectionOf } from "@/test/factories";
-import { followToRedirectUri, startTestIdp, type TestIdp } from "@/test/oidc-idp";
+import { followToRedirectUri, useTestIdp } from "@/test/oidc-idp";
 import { completeSsoSignIn } from "./complete-sso-sign-in";
 import { getSsoConnection } from "./get-sso-connection";
 import { ssoRedirectUri } from "./oidc";
@@ -21,37 +21,17 @@ import { redeemSsoTicket } from "./redeem-sso-ticket";
 import { clientSecretPurpose, deleteSsoConnection, saveSsoConnection } from "./save-sso-connection";
 import { startSsoSignIn } from "./start-sso-sign-in";
 import { checkSsoConnection } from "./check-sso-connection";
+import { createSsoOrg } from "./test-support";
 
 useTestDatabase();
 
-let idp: TestIdp;
-beforeAll(async () => {
-  process.env.OIDC_ALLOW_HTTP_ISSUERS = "1";
-  resetConfig();
-  idp = await startTestIdp({ redirectUri: ssoRedirectUri() });
-});
-afterAll(async () => {
-  await idp?.close();
-  delete process.env.OIDC_ALLOW_HTTP_ISSUERS;
-  resetConfig();
-});
+const testIdp = useTestIdp(ssoRedirectUri);
 
 const reasonOf = (err: unknown) => (err instanceof AppError ? (err.reason ?? err.code) : String(err));
 const ssoKindOf = (err: unknown) => (err instanceof AppError ? err.fields?.sso : String(err));
 
 /** An org with a verified domain and a saved connection to the test IdP. */
-async function ssoOrg(opts: { requireSso?: boolean } = {}) {
-  const { org, admin } = await createTestOrg("Acme");
-  const domain = `acme-${randomBytes(3).toString("hex")}.test`;
-  await db().insert(t.orgDomains).values({ orgId: org.id, domain, verificationToken: "test", verifiedAt: new Date() });
-  await saveSsoConnection(admin, org.slug, {
-    issuer: idp.issuer,
-    client_id: idp.clientId,
-    client_secret: idp.clientSecret,
-    require_sso: opts.requireSso ?? false,
-  });
-  return { org, admin, domain };
-}
+const ssoOrg = (opts: { requireSso?: boolean } = {}) => createSsoOrg(testIdp(), { name: "Acme", ...opts });
 
 /** Sign in with SSO as far as the callback: the key the browser's cookie holds and the URL the IdP sent it back to. */
 async function throughIdp(email: string) {
@@ -72,20 +52,20 @@ describe("the SSO connection (Org Profile -> Single Sign-On)", () => {
   it("stores the client secret encrypted, never shows it, and keeps it when a save leaves it out", async () => {
     const { org, admin } = await ssoOrg();
     const [row] = await db().select().from(t.ssoConnections).where(eq(t.ssoConnections.orgId, org.id));
-    expect(row.clientSecretEnc).not.toContain(idp.clientSecret);
-    expect(open(clientSecretPurpose(org.id), row.clientSecretEnc)).toBe(idp.clientSecret);
+    expect(row.clientSecretEnc).not.toContain(testIdp().clientSecret);
+    expect(open(clientSecretPurpose(org.id), row.clientSecretEnc)).toBe(testIdp().clientSecret);
     const view = await getSsoConnection(admin, org.slug);
     expect(view).toMatchObject({
       configured: true,
-      issuer: idp.issuer,
-      client_id: idp.clientId,
+      issuer: testIdp().issuer,
+      client_id: testIdp().clientId,
       client_secret_set: true,
       require_sso: false,
     });
-    expect(JSON.stringify(view)).not.toContain(idp.clientSecret);
+    expect(JSON.stringify(view)).not.toContain(testIdp().clientSecret);
     expect(view.redirect_uri).toBe(ssoRedirectUri());
 
-    await saveSsoConnection(admin, org.slug, { issuer: idp.issuer, client_id: "renamed-client" });
+    await saveSsoConnection(admin, org.slug, { issuer: testIdp().issuer, client_id: "renamed-client" });
     const [after] = await db().select().from(t.ssoConnections).where(eq(t.ssoConnections.orgId, org.id));
     expect(after.clientId).toBe("renamed-client");
     expect(after.clientSecretEnc).toBe(row.clientSecretEnc);
@@ -95,14 +75,16 @@ describe("the SSO connection (Org Profile -> Single Sign-On)", () => {
 
   it("needs a secret the first time, an https issuer unless allowed, and admins only", async () => {
     const { org, admin } = await createTestOrg("NoSecret");
-    expect((await rejectionOf(saveSsoConnection(admin, org.slug, { issuer: idp.issuer, client_id: "x" }))) as AppError).toMatchObject({
-      fields: { client_secret: "Enter the Client Secret." },
-    });
+    expect((await rejectionOf(saveSsoConnection(admin, org.slug, { issuer: testIdp().issuer, client_id: "x" }))) as AppError).toMatchObject(
+      {
+        fields: { client_secret: "Enter the Client Secret." },
+      },
+    );
     process.env.OIDC_ALLOW_HTTP_ISSUERS = "0";
     resetConfig();
     try {
       const err = (await rejectionOf(
-        saveSsoConnection(admin, org.slug, { issuer: idp.issuer, client_id: "x", client_secret: "s" }),
+        saveSsoConnection(admin, org.slug, { issuer: testIdp().issuer, client_id: "x", client_secret: "s" }),
       )) as AppError;
       expect(err.fields?.issuer).toMatch(/https:\/\//);
     } finally {
@@ -110,7 +92,7 @@ describe("the SSO connection (Org Profile -> Single Sign-On)", () => {
       resetConfig();
     }
     const member = await addTestMember(org, "member");
-    const body = { issuer: idp.issuer, client_id: "x", client_secret: "s" };
+    const body = { issuer: testIdp().issuer, client_id: "x", client_secret: "s" };
     expect(reasonOf(await rejectionOf(saveSsoConnection(member, org.slug, body)))).toBe("forbidden");
     expect(reasonOf(await rejectionOf(getSsoConnection(member, org.slug)))).toBe("forbidden");
     expect(reasonOf(await rejectionOf(saveSsoConnection(await createTestUser(), org.slug, body)))).toBe("not_found");
@@ -120,13 +102,13 @@ describe("the SSO connection (Org Profile -> Single Sign-On)", () => {
 
   it("Test Connection runs discovery and says what it found, or why not in words", async () => {
     const { org, admin } = await createTestOrg("Probe");
-    const ok = await checkSsoConnection(admin, org.slug, { issuer: idp.issuer });
-    expect(ok).toMatchObject({ ok: true, issuer: idp.issuer, pkce: true });
-    expect(ok.ok && ok.tokenEndpoint).toContain(idp.issuer);
+    const ok = await checkSsoConnection(admin, org.slug, { issuer: testIdp().issuer });
+    expect(ok).toMatchObject({ ok: true, issuer: testIdp().issuer, pkce: true });
+    expect(ok.ok && ok.tokenEndpoint).toContain(testIdp().issuer);
     const closed = await checkSsoConnection(admin, org.slug, { issuer: "http://127.0.0.1:1" });
     expect(closed).toEqual({ ok: false, error: expect.stringMatching(/could not be reached/) });
     // A server that is not an OpenID Provider.
-    const notIdp = await checkSsoConnection(admin, org.slug, { issuer: `${idp.issuer}/nothing-here` });
+    const notIdp = await checkSsoConnection(admin, org.slug, { issuer: `${testIdp().issuer}/nothing-here` });
     expect(notIdp.ok).toBe(false);
   });
 
@@ -137,7 +119,12 @@ describe("the SSO connection (Org Profile -> Single Sign-On)", () => {
     )) as AppError;
     expect(err.fields?.require_sso).toMatch(/Test Connection failed/);
     await expect(
-      saveSsoConnection(admin, org.slug, { issuer: idp.issuer, client_id: idp.clientId, client_secret: "s", require_sso: true }),
+      saveSsoConnection(admin, org.slug, {
+        issuer: testIdp().issuer,
+        client_id: testIdp().clientId,
+        client_secret: "s",
+        require_sso: true,
+      }),
     ).resolves.toMatchObject({ require_sso: true });
   });
 
@@ -146,7 +133,7 @@ describe("the SSO connection (Org Profile -> Single Sign-On)", () => {
     const rows = await db().select().from(t.activity).where(eq(t.activity.orgId, org.id));
     const created = rows.find((r) => r.action === "sso.connection_created")!;
     expect(created).toMatchObject({ actorType: "user", actorId: admin.userId });
-    expect(JSON.stringify(created.metadata)).not.toContain(idp.clientSecret);
+    expect(JSON.stringify(created.metadata)).not.toContain(testIdp().clientSecret);
     await deleteSsoConnection(admin, org.slug);
     expect(reasonOf(await rejectionOf(startSsoSignIn({ email: `a@${domain}` })))).toBe("sso_not_configured");
     expect(reasonOf(await rejectionOf(deleteSsoConnection(admin, org.slug)))).toBe("not_found");
@@ -262,16 +249,16 @@ describe("Sign in with SSO against a real OpenID Provider", () => {
   it("an IdP asserting an address outside the org's verified domains is refused", async () => {
     const { domain } = await ssoOrg();
     const victim = await createTestUser("Victim");
-    const original = idp.claimsFor;
-    idp.claimsFor = () => ({ email: victim.label, email_verified: true, name: "Not the victim" });
+    const original = testIdp().claimsFor;
+    testIdp().claimsFor = () => ({ email: victim.label, email_verified: true, name: "Not the victim" });
     try {
       const { key, callbackUrl } = await throughIdp(`attacker@${domain}`);
       expect(ssoKindOf(await rejectionOf(completeSsoSignIn(anonymous(null), key, callbackUrl)))).toBe("domain");
-      idp.claimsFor = (hint) => ({ email: hint, email_verified: false });
+      testIdp().claimsFor = (hint) => ({ email: hint, email_verified: false });
       const second = await throughIdp(`unverified@${domain}`);
       expect(ssoKindOf(await rejectionOf(completeSsoSignIn(anonymous(null), second.key, second.callbackUrl)))).toBe("unverified_email");
     } finally {
-      idp.claimsFor = original;
+      testIdp().claimsFor = original;
     }
   });
 
@@ -317,7 +304,7 @@ describe("Require SSO", () => {
     await passwordUser(email);
     // Positive control: with Require SSO off the password works.
     await expect(verifyCredentials({ email, password: "correct horse battery 9" })).resolves.toMatchObject({ email });
-    await saveSsoConnection(admin, org.slug, { issuer: idp.issuer, client_id: idp.clientId, require_sso: true });
+    await saveSsoConnection(admin, org.slug, { issuer: testIdp().issuer, client_id: testIdp().clientId, require_sso: true });
 
     const err = (await rejectionOf(verifyCredentials({ email, password: "correct horse battery 9" }))) as AppError;
     expect(err.reason).toBe("sso_required");

@@ -1,15 +1,31 @@
-// Test-only: the single sign-on cases of lib/domain/activity/every-mutation-records.db.test.ts.
+// Test-only: an org ready for single sign-on, and the SSO cases of
+// lib/domain/activity/every-mutation-records.db.test.ts.
 import { randomBytes } from "node:crypto";
 import { db, t } from "@/db";
 import { anonymous, type Actor } from "@/lib/authz/actor";
 import { resetConfig } from "@/lib/config";
 import { createTestOrg } from "@/lib/domain/members/test-support";
-import { followToRedirectUri, startTestIdp } from "@/test/oidc-idp";
+import { followToRedirectUri, startTestIdp, type TestIdp } from "@/test/oidc-idp";
 import { completeSsoSignIn } from "./complete-sso-sign-in";
 import { ssoRedirectUri } from "./oidc";
 import { deleteSsoConnection, saveSsoConnection } from "./save-sso-connection";
 import { ssoActor } from "./sso-actor";
 import { startSsoSignIn } from "./start-sso-sign-in";
+
+/** An org with a verified domain and a saved connection to `idp`. */
+export async function createSsoOrg(idp: TestIdp, opts: { name?: string; requireSso?: boolean } = {}) {
+  const name = opts.name ?? "Sso";
+  const { org, admin } = await createTestOrg(name);
+  const domain = `${name.toLowerCase()}-${randomBytes(3).toString("hex")}.test`;
+  await db().insert(t.orgDomains).values({ orgId: org.id, domain, verificationToken: "test", verifiedAt: new Date() });
+  await saveSsoConnection(admin, org.slug, {
+    issuer: idp.issuer,
+    client_id: idp.clientId,
+    client_secret: idp.clientSecret,
+    require_sso: opts.requireSso ?? false,
+  });
+  return { org, admin, domain };
+}
 
 type SsoCase = {
   useCase: string;
@@ -29,10 +45,7 @@ async function ssoSignInWorld(existingAccount: boolean) {
   process.env.OIDC_ALLOW_HTTP_ISSUERS = "1";
   resetConfig();
   const idp = await startTestIdp({ redirectUri: ssoRedirectUri() });
-  const { org, admin } = await createTestOrg("Sso");
-  const domain = `sso-${randomBytes(3).toString("hex")}.test`;
-  await db().insert(t.orgDomains).values({ orgId: org.id, domain, verificationToken: "t", verifiedAt: new Date() });
-  await saveSsoConnection(admin, org.slug, { issuer: idp.issuer, client_id: idp.clientId, client_secret: idp.clientSecret });
+  const { org, domain } = await createSsoOrg(idp);
   const email = `person@${domain}`;
   if (existingAccount) await db().insert(t.users).values({ name: "Person", email, emailVerifiedAt: new Date() });
   const { key, redirectUrl } = await startSsoSignIn({ email });
