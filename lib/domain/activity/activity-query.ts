@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
-import { t, type Queryable } from "@/db";
+import { readTogether, t, type Queryable } from "@/db";
 import type { ActivityRow } from "@/db/schema";
 import { boundToDate, type ActivityFilter, type ActivityEntry } from "@/lib/validation/activity";
 
@@ -35,12 +35,13 @@ export async function resolveActivityFilter(q: Queryable, orgId: string, filter:
     if (UUID.test(value)) where.push(eq(a.actorId, value.toLowerCase()));
     else {
       // An email or a service account name: the ids it stands for (actor_id is indexed, labels are not).
-      const [users, accounts] = await Promise.all([
-        q.select({ id: t.users.id }).from(t.users).where(eq(t.users.email, value.toLowerCase())),
-        q
-          .select({ id: t.serviceAccounts.id })
-          .from(t.serviceAccounts)
-          .where(and(eq(t.serviceAccounts.orgId, orgId), eq(t.serviceAccounts.name, value))),
+      const [users, accounts] = await readTogether(q, [
+        () => q.select({ id: t.users.id }).from(t.users).where(eq(t.users.email, value.toLowerCase())),
+        () =>
+          q
+            .select({ id: t.serviceAccounts.id })
+            .from(t.serviceAccounts)
+            .where(and(eq(t.serviceAccounts.orgId, orgId), eq(t.serviceAccounts.name, value))),
       ]);
       const ids = [...users, ...accounts].map((r) => r.id);
       if (ids.length === 0) empty = true;

@@ -1,17 +1,17 @@
 import { count, eq } from "drizzle-orm";
-import { t, type Queryable } from "@/db";
+import { readTogether, t, type Queryable } from "@/db";
 import type { Channel } from "@/db/schema";
 
 /** A channel as the API and the pages show it. */
 export async function toChannelJson(q: Queryable, channel: Channel) {
-  const [groups, [{ n }]] = await Promise.all([
-    q
+  const [groups, [{ n }]] = await readTogether(q, [
+    () => q
       .select({ id: t.groups.id, name: t.groups.name })
       .from(t.channelGroups)
       .innerJoin(t.groups, eq(t.groups.id, t.channelGroups.groupId))
       .where(eq(t.channelGroups.channelId, channel.id))
       .orderBy(t.groups.name),
-    q.select({ n: count() }).from(t.packages).where(eq(t.packages.channelId, channel.id)),
+    () => q.select({ n: count() }).from(t.packages).where(eq(t.packages.channelId, channel.id)),
   ]);
   return {
     name: channel.name,

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { t, type Queryable } from "@/db";
+import { readTogether, t, type Queryable } from "@/db";
 import type { OrgAccess } from "@/lib/domain/organizations/org-access";
 import { AppError, notFound } from "@/lib/errors";
 import { CHANNEL_NAME } from "@/lib/validation/channels";
@@ -28,13 +28,13 @@ export async function channelGroupIds(q: Queryable, channelId: string): Promise<
 /** The acting principal as a channel reader: role, seat and groups, read from the database now. */
 export async function readerOf(q: Queryable, access: OrgAccess, userId: string | null): Promise<ChannelReader> {
   if (access.principal.kind === "service_account" || !userId) return { role: null, seated: true, groupIds: [] };
-  const [[membership], groups] = await Promise.all([
-    q
+  const [[membership], groups] = await readTogether(q, [
+    () => q
       .select({ seat: t.memberships.seatAssignedAt })
       .from(t.memberships)
       .where(and(eq(t.memberships.orgId, access.org.id), eq(t.memberships.userId, userId)))
       .limit(1),
-    q
+    () => q
       .select({ id: t.groupMembers.groupId })
       .from(t.groupMembers)
       .where(and(eq(t.groupMembers.orgId, access.org.id), eq(t.groupMembers.userId, userId))),

@@ -1,5 +1,5 @@
 import { and, eq, gt } from "drizzle-orm";
-import { db, t, type Queryable } from "@/db";
+import { readTogether, db, t, type Queryable } from "@/db";
 import type { Actor } from "@/lib/authz/actor";
 import { AppError } from "@/lib/errors";
 import { isInstanceAdmin } from "./instance-admin";
@@ -60,7 +60,7 @@ export async function assertMayChangeSubscription(q: Queryable, actor: Actor) {
 
 /** For pages: may this signed-in user create an org, and is self-service purchase on? */
 export async function instanceAllowances(userId: string, q: Queryable = db()) {
-  const [settings, admin] = await Promise.all([readInstanceSettings(q), isInstanceAdmin(userId, q)]);
+  const [settings, admin] = await readTogether(q, [() => readInstanceSettings(q), () => isInstanceAdmin(userId, q)]);
   return {
     instanceAdmin: admin,
     mayCreateOrganization: settings.orgCreators === "anyone" || admin,

@@ -1,5 +1,5 @@
 import { and, count, eq, gte, inArray, isNotNull, sql } from "drizzle-orm";
-import { db, t, type Queryable } from "@/db";
+import { readTogether, db, t, type Queryable } from "@/db";
 import type { Actor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/policy";
 import { fetchActivityRows, resolveActivityFilter } from "../activity/activity-query";
@@ -42,12 +42,12 @@ export async function getOverview(actor: Actor, orgSlug: string, now = new Date(
   const access = await loadOrgAccess(actor, orgSlug, "org.read", q);
   const { org, principal } = access;
   const allowed = (p: Parameters<typeof can>[1]) => can(principal, p);
-  const [seats, members, invitations, packages, activity] = await Promise.all([
-    allowed("subscription.read") ? getSeatUsage(q, org.id, now) : null,
-    allowed("members.read") ? countMembers(q, org.id) : null,
-    allowed("invitations.manage") ? countInvitations(q, org.id, now) : null,
-    allowed("channels.read") ? packageFigures(q, access, actorUserId(actor), now) : null,
-    allowed("activity.read") ? recentActivity(q, org.id) : null,
+  const [seats, members, invitations, packages, activity] = await readTogether(q, [
+    () => (allowed("subscription.read") ? getSeatUsage(q, org.id, now) : null),
+    () => (allowed("members.read") ? countMembers(q, org.id) : null),
+    () => (allowed("invitations.manage") ? countInvitations(q, org.id, now) : null),
+    () => (allowed("channels.read") ? packageFigures(q, access, actorUserId(actor), now) : null),
+    () => (allowed("activity.read") ? recentActivity(q, org.id) : null),
   ]);
   return { seats, members, invitations, packages, activity };
 }
@@ -108,24 +108,27 @@ async function packageFigures(q: Queryable, access: OrgAccess, userId: string | 
   const d = t.packageDownloadDays;
   const recent = and(eq(d.orgId, access.org.id), gte(d.day, days[0]), inArray(d.channelId, ids));
 
-  const [[{ packages }], perDay, recentTop, allTimeTop] = await Promise.all([
-    q.select({ packages: count() }).from(t.packages).where(inArray(t.packages.channelId, ids)),
-    q
-      .select({ day: d.day, n: sql<number>`sum(${d.downloads})`.mapWith(Number) })
-      .from(d)
-      .where(recent)
-      .groupBy(d.day),
-    q
-      .select({ channelId: d.channelId, name: d.name, n: sql<number>`sum(${d.downloads})`.mapWith(Number) })
-      .from(d)
-      .where(recent)
-      .groupBy(d.channelId, d.name),
+  const [[{ packages }], perDay, recentTop, allTimeTop] = await readTogether(q, [
+    () => q.select({ packages: count() }).from(t.packages).where(inArray(t.packages.channelId, ids)),
+    () =>
+      q
+        .select({ day: d.day, n: sql<number>`sum(${d.downloads})`.mapWith(Number) })
+        .from(d)
+        .where(recent)
+        .groupBy(d.day),
+    () =>
+      q
+        .select({ channelId: d.channelId, name: d.name, n: sql<number>`sum(${d.downloads})`.mapWith(Number) })
+        .from(d)
+        .where(recent)
+        .groupBy(d.channelId, d.name),
     // All-time totals as the channel pages show them (the sum over a package's files).
-    q
-      .select({ channelId: t.packages.channelId, name: t.packages.name, n: sql<number>`sum(${t.packages.downloads})`.mapWith(Number) })
-      .from(t.packages)
-      .where(and(inArray(t.packages.channelId, ids), isNotNull(t.packages.lastDownloadedAt)))
-      .groupBy(t.packages.channelId, t.packages.name),
+    () =>
+      q
+        .select({ channelId: t.packages.channelId, name: t.packages.name, n: sql<number>`sum(${t.packages.downloads})`.mapWith(Number) })
+        .from(t.packages)
+        .where(and(inArray(t.packages.channelId, ids), isNotNull(t.packages.lastDownloadedAt)))
+        .groupBy(t.packages.channelId, t.packages.name),
   ]);
   const byDay = new Map(perDay.map((r) => [r.day, r.n]));
   const key = (channelId: string, name: string) => `${channelId}\n${name}`;

@@ -1,5 +1,5 @@
 import { and, count, eq, gt, isNotNull } from "drizzle-orm";
-import { t, type Queryable, type Tx } from "@/db";
+import { readTogether, t, type Queryable, type Tx } from "@/db";
 import type { Subscription } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 
@@ -35,14 +35,14 @@ export async function countReservedSeats(q: Queryable, orgId: string, now = new 
 
 /** Assigned and reserved seats; call it after lockSubscription when the answer decides a write. */
 export async function countHeldSeats(q: Queryable, orgId: string, now = new Date()) {
-  const [assigned, reserved] = await Promise.all([countAssignedSeats(q, orgId), countReservedSeats(q, orgId, now)]);
+  const [assigned, reserved] = await readTogether(q, [() => countAssignedSeats(q, orgId), () => countReservedSeats(q, orgId, now)]);
   return { assigned, reserved, held: assigned + reserved };
 }
 
 export async function getSeatUsage(q: Queryable, orgId: string, now = new Date()): Promise<SeatUsage> {
-  const [[sub], { assigned, reserved }] = await Promise.all([
-    q.select({ seats: t.subscriptions.seats }).from(t.subscriptions).where(eq(t.subscriptions.orgId, orgId)).limit(1),
-    countHeldSeats(q, orgId, now),
+  const [[sub], { assigned, reserved }] = await readTogether(q, [
+    () => q.select({ seats: t.subscriptions.seats }).from(t.subscriptions).where(eq(t.subscriptions.orgId, orgId)).limit(1),
+    () => countHeldSeats(q, orgId, now),
   ]);
   const total = sub?.seats ?? 0;
   return { total, assigned, reserved, available: Math.max(0, total - assigned - reserved), hasSubscription: !!sub };

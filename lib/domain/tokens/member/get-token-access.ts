@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import { db, t, type Queryable } from "@/db";
+import { readTogether, db, t, type Queryable } from "@/db";
 import type { Actor } from "@/lib/authz/actor";
 import { AppError } from "@/lib/errors";
 import { loadOrgAccess } from "@/lib/domain/organizations/org-access";
@@ -37,20 +37,22 @@ export async function getTokenAccess(actor: Actor, orgSlug: string, { now = new 
   if (actor.kind !== "user") throw new AppError("forbidden", "Token Access is for members.");
   const q = db();
   const { org, role } = await loadOrgAccess(actor, orgSlug, "tokens.self", q);
-  const [[membership], [sub], admins, tokens] = await Promise.all([
-    q
-      .select({ seatAssignedAt: t.memberships.seatAssignedAt })
-      .from(t.memberships)
-      .where(and(eq(t.memberships.orgId, org.id), eq(t.memberships.userId, actor.userId))),
-    q.select().from(t.subscriptions).where(eq(t.subscriptions.orgId, org.id)).limit(1),
-    q
-      .select({ name: t.users.name, email: t.users.email })
-      .from(t.memberships)
-      .innerJoin(t.users, eq(t.users.id, t.memberships.userId))
-      .where(and(eq(t.memberships.orgId, org.id), eq(t.memberships.role, "admin")))
-      .orderBy(asc(t.users.name))
-      .limit(20),
-    listTokenStatuses(q, org.id, [actor.userId], now),
+  const [[membership], [sub], admins, tokens] = await readTogether(q, [
+    () =>
+      q
+        .select({ seatAssignedAt: t.memberships.seatAssignedAt })
+        .from(t.memberships)
+        .where(and(eq(t.memberships.orgId, org.id), eq(t.memberships.userId, actor.userId))),
+    () => q.select().from(t.subscriptions).where(eq(t.subscriptions.orgId, org.id)).limit(1),
+    () =>
+      q
+        .select({ name: t.users.name, email: t.users.email })
+        .from(t.memberships)
+        .innerJoin(t.users, eq(t.users.id, t.memberships.userId))
+        .where(and(eq(t.memberships.orgId, org.id), eq(t.memberships.role, "admin")))
+        .orderBy(asc(t.users.name))
+        .limit(20),
+    () => listTokenStatuses(q, org.id, [actor.userId], now),
   ]);
   const subscriptionActive = !!sub && sub.status === "active" && sub.currentPeriodEnd > now;
   return {
