@@ -14,7 +14,7 @@ test("an admin verifies the company domain and a colleague of that domain joins 
   await signUp(page, { name: "Ada Admin", email: uniqueEmail("ada") });
   const org = await createOrg(page, "Corp Labs", uniqueOrgId("corp"));
 
-  const section = page.getByRole("region", { name: "Domains" });
+  const section = page.getByRole("region", { name: "Domains", exact: true });
   await section.getByRole("button", { name: "Add Domain" }).click();
   const dialog = page.getByRole("dialog", { name: "Add Domain" });
   await dialog.getByLabel("Domain").fill("not a domain");

@@ -180,7 +180,7 @@ test("the Activity table fits its card at 1280 px and scrolls inside it on a pho
   const wide = await measure();
   expect(wide.overflow).toBe(0);
   // Nothing to scroll: the card is no extra tab stop.
-  const region = page.getByRole("region", { name: "Activity, newest first" });
+  const region = page.getByRole("region", { name: "Activity, newest first, scrolls sideways" });
   await expect(region).toHaveCount(0);
   expect(wide.tableRight).toBeLessThanOrEqual(wide.cardRight + 0.5);
   expect(wide.pageOverflow).toBe(0);

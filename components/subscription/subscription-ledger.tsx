@@ -30,7 +30,7 @@ export function SubscriptionLedger({ entries }: { entries: LedgerEntry[] }) {
       {entries.length === 0 ? (
         <p className="text-sm text-zinc-600">No purchases or changes yet.</p>
       ) : (
-        <Table aria-labelledby="ledger-heading">
+        <Table aria-label="Ledger">
           <THead>
             <tr>
               <Th>Date</Th>

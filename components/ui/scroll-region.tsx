@@ -4,19 +4,18 @@ import { useEffect, useRef, useState, type ComponentProps } from "react";
 import { cn } from "./cn";
 
 type ScrollRegionProps = ComponentProps<"div"> & {
-  /** The region's name while it scrolls (what it holds: "Members", "Deliveries"). */
+  /** What it holds ("Members", "Deliveries"); while it scrolls, the region is named after it. */
   label?: string;
-  /** Or the id of the element that names it. */
-  labelledBy?: string;
 };
 
 /**
  * A box that scrolls sideways when its content is wider (a table on a phone). While it does, it
  * is a named region in the tab order, so a keyboard user can focus it and scroll with the arrow
  * keys even when nothing inside it is focusable (WCAG 2.1.1; axe's scrollable-region-focusable).
- * When everything fits it is a plain box: no extra tab stop at 1280 px.
+ * When everything fits it is a plain box: no extra tab stop at 1280 px. Its name says it scrolls
+ * ("Domains, scrolls sideways"), which also keeps it apart from a section named like its table.
  */
-export function ScrollRegion({ label, labelledBy, className, children, ...props }: ScrollRegionProps) {
+export function ScrollRegion({ label, className, children, ...props }: ScrollRegionProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [scrolls, setScrolls] = useState(false);
 
@@ -36,7 +35,7 @@ export function ScrollRegion({ label, labelledBy, className, children, ...props 
     <div
       ref={ref}
       className={cn("overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600", className)}
-      {...(scrolls ? { tabIndex: 0, role: "region", "aria-label": label, "aria-labelledby": labelledBy } : {})}
+      {...(scrolls ? { tabIndex: 0, role: "region", "aria-label": label ? `${label}, scrolls sideways` : "Scrolls sideways" } : {})}
       {...props}
     >
       {children}

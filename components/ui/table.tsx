@@ -10,7 +10,7 @@ import { ScrollRegion } from "./scroll-region";
  */
 export function Table({ className, ...props }: ComponentProps<"table">) {
   return (
-    <TableCard label={props["aria-label"]} labelledBy={props["aria-labelledby"]}>
+    <TableCard label={props["aria-label"]}>
       <table className={cn("min-w-full divide-y divide-zinc-200 text-sm", className)} {...props} />
     </TableCard>
   );
@@ -18,7 +18,7 @@ export function Table({ className, ...props }: ComponentProps<"table">) {
 
 /**
  * The scrolling card around a table, for tables that need their own <table> element. While it
- * scrolls it is a focusable region named `label` (or by `labelledBy`), so the keyboard can scroll it.
+ * scrolls it is a focusable region named after `label`, so the keyboard can scroll it.
  */
 export function TableCard({ className, ...props }: ComponentProps<typeof ScrollRegion>) {
   return <ScrollRegion className={cn("relative rounded-lg bg-white shadow-xs ring-1 ring-zinc-200", className)} {...props} />;
