@@ -63,8 +63,8 @@ test("an admin adds an endpoint, keeps its secret, sends a test event and sees i
   await expect.poll(() => receiver.receipts.length, { timeout: 15_000 }).toBe(2);
   expect(receiver.receipts[1].id).toBe(receiver.receipts[0].id);
   await expect(row.getByText("Succeeded")).toBeVisible({ timeout: 15_000 });
-  // Redeliver's buttons are disabled until its action returns; the scan at 390 px needs them back,
-  // since they are what lets a keyboard reach (and scroll) the table there.
+  // Redeliver's buttons are disabled until its action returns: scan the settled page, not one
+  // mid-action (the scrolling table itself is focusable at 390 px: components/ui/scroll-region.tsx).
   await expect(row.getByRole("button", { name: /^Redeliver/ })).toBeEnabled();
 
   await page.setViewportSize({ width: 390, height: 844 });

@@ -10,15 +10,14 @@ import { updateChannelAction } from "@/lib/actions/channels";
 import { ChannelAccessFieldset, type ChannelAccess } from "./group-picker";
 
 type Group = { id: string; name: string };
-type Access = ChannelAccess;
-export type EditableChannel = { name: string; description: string; access: Access; groupIds: string[] };
+export type EditableChannel = { name: string; description: string; access: ChannelAccess; groupIds: string[] };
 
 /** Description, access and groups of an existing channel; the name stays (it is in every client's URL). */
 export function EditChannelDialog({ orgId, channel, groups }: { orgId: string; channel: EditableChannel; groups: Group[] }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [description, setDescription] = useState(channel.description);
-  const [access, setAccess] = useState<Access>(channel.access);
+  const [access, setAccess] = useState<ChannelAccess>(channel.access);
   const [groupIds, setGroupIds] = useState<string[]>(channel.groupIds);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
