@@ -134,6 +134,7 @@ const envSchema = z.object({
   API_RATE_LIMIT_PER_CLIENT: opt(integer(1, 10_000_000, "requests per minute, a whole number from 1")),
   API_RATE_LIMIT_PER_ORG: opt(integer(1, 10_000_000, "requests per minute, a whole number from 1")),
   TOKEN_USAGE_FLUSH_MS: opt(integer(100, 3_600_000, "milliseconds from 100 to 3600000")),
+  TOKEN_USAGE_DELAY_MS: opt(integer(100, 86_400_000, "milliseconds from 100 to 86400000")),
   SIGN_UP_LIMIT_PER_HOUR: opt(integer(1, 10_000_000, "sign-ups per hour from one IP address, a whole number from 1")),
   ORG_CREATION_LIMIT_PER_HOUR: opt(integer(1, 10_000_000, "organizations per hour per account, a whole number from 1")),
   INVITATION_LIMIT_PER_HOUR: opt(integer(1, 10_000_000, "invitation requests per hour per account, a whole number from 1")),
@@ -238,6 +239,7 @@ function build(env: Env) {
     outbox: { worker: env.OUTBOX_WORKER !== "off", pollMs: env.OUTBOX_POLL_MS ?? 1000 },
     apiRateLimit: { perClient: env.API_RATE_LIMIT_PER_CLIENT ?? 600, perOrg: env.API_RATE_LIMIT_PER_ORG ?? 2400 },
     tokenUsageFlushMs: env.TOKEN_USAGE_FLUSH_MS ?? 15_000,
+    tokenUsageDelayMs: env.TOKEN_USAGE_DELAY_MS ?? 300_000,
     // Anti-automation; each IP address gets three times the per-account budget (shared offices).
     abuseLimits: {
       signUpsPerIp: env.SIGN_UP_LIMIT_PER_HOUR ?? 20,

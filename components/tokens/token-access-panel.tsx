@@ -64,31 +64,35 @@ export function TokenAccessPanel(props: { orgId: string; token: CurrentToken | n
       <Card className="p-6">
         <h2 className="text-base font-semibold text-zinc-900">Your current token</h2>
         {props.token ? (
-          <dl className="mt-4 grid gap-4 text-sm sm:grid-cols-2">
-            <div>
-              <dt className="font-medium text-zinc-600">Token</dt>
-              <dd className="mt-1 font-mono text-zinc-900">
-                opt_…{props.token.last4}{" "}
-                {props.token.status === "expired" ? (
-                  <Badge className="bg-red-100 text-red-800">Expired</Badge>
-                ) : (
-                  <Badge className="bg-emerald-100 text-emerald-800">Active</Badge>
-                )}
-              </dd>
-            </div>
-            <div>
-              <dt className="font-medium text-zinc-600">{props.token.status === "expired" ? "Expired" : "Expires"}</dt>
-              <dd className="mt-1 text-zinc-900">{props.token.expiresAt}</dd>
-            </div>
-            <div>
-              <dt className="font-medium text-zinc-600">Last used</dt>
-              <dd className="mt-1 text-zinc-900">{props.token.lastUsedAt ?? "Never"}</dd>
-            </div>
-            <div>
-              <dt className="font-medium text-zinc-600">Downloads</dt>
-              <dd className="mt-1 text-zinc-900">{props.token.useCount.toLocaleString("en")}</dd>
-            </div>
-          </dl>
+          <>
+            <dl className="mt-4 grid gap-4 text-sm sm:grid-cols-2">
+              <div>
+                <dt className="font-medium text-zinc-600">Token</dt>
+                <dd className="mt-1 font-mono text-zinc-900">
+                  opt_…{props.token.last4}{" "}
+                  {props.token.status === "expired" ? (
+                    <Badge className="bg-red-100 text-red-800">Expired</Badge>
+                  ) : (
+                    <Badge className="bg-emerald-100 text-emerald-800">Active</Badge>
+                  )}
+                </dd>
+              </div>
+              <div>
+                <dt className="font-medium text-zinc-600">{props.token.status === "expired" ? "Expired" : "Expires"}</dt>
+                <dd className="mt-1 text-zinc-900">{props.token.expiresAt}</dd>
+              </div>
+              <div>
+                <dt className="font-medium text-zinc-600">Last used</dt>
+                <dd className="mt-1 text-zinc-900">{props.token.lastUsedAt ?? "Never"}</dd>
+              </div>
+              <div>
+                <dt className="font-medium text-zinc-600">Downloads</dt>
+                <dd className="mt-1 text-zinc-900">{props.token.useCount.toLocaleString("en")}</dd>
+              </div>
+            </dl>
+            {/* Uses are written in batches spread over minutes (lib/domain/tokens/check/usage.ts). */}
+            <p className="mt-3 text-xs text-zinc-600">Last use and downloads are recorded within a few minutes.</p>
+          </>
         ) : (
           <p className="mt-2 text-sm text-zinc-700">You have no token yet. Issue one to download packages.</p>
         )}

@@ -16,7 +16,10 @@ const settings = configOrExit();
 
 const checker = await getTokenChecker();
 await checker.preload();
-const usage = new UsageRecorder(() => getDbHandle().db).start(settings.tokenUsageFlushMs);
+const usage = new UsageRecorder(() => getDbHandle().db, {
+  tickMs: settings.tokenUsageFlushMs,
+  delayMs: settings.tokenUsageDelayMs,
+}).start();
 // Package downloads of org channels, counted like token uses.
 const downloads = new DownloadRecorder(() => getDbHandle().db).start(settings.tokenUsageFlushMs);
 const hotPath = createHotPath({ checker, usage, downloads, channelsDir: path.resolve(settings.channelsDir ?? "channels") });

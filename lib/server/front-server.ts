@@ -52,7 +52,7 @@ export async function startFrontServer(settings: Config, root: string, nextProce
     .preload()
     .then((n) => log("token cache warmed", { tokens: n, ms: Date.now() - preloadStarted }))
     .catch((err: unknown) => console.error(JSON.stringify({ level: "warn", msg: "token cache warm-up failed", err: String(err) })));
-  const usage = new UsageRecorder(() => handle.db).start(settings.tokenUsageFlushMs);
+  const usage = new UsageRecorder(() => handle.db, { tickMs: settings.tokenUsageFlushMs, delayMs: settings.tokenUsageDelayMs }).start();
   // Package downloads of org channels, counted like token uses.
   const downloads = new DownloadRecorder(() => handle.db).start(settings.tokenUsageFlushMs);
   const metrics = createMetrics(outboxBacklog);

@@ -135,13 +135,19 @@ async function shutdown() {
   await handle.close();
   process.exit(0);
 }
-// server.ts decides when to stop (it flushes its counters through this process first): a Ctrl-C
-// reaches the whole process group, so SIGINT is left to server.ts, which then sends SIGTERM.
+// server.ts decides when to stop (it writes its counts through this process first, on PGlite),
+// then says so on the channel. A Ctrl-C reaches the whole process group, and so does a SIGTERM
+// to the group (systemd's stop, `kill -- -PGID`): both wait for server.ts's word. A SIGTERM to
+// this process alone stops it after a grace period (server.ts then stops too).
 process.on("SIGINT", () => {});
-process.on("SIGTERM", () => void shutdown());
-// server.ts is gone (killed without a chance to stop this process): stop too. The channel is read
-// only while something listens on it, and a killed parent may leave this process re-parented.
-process.on("message", () => {});
+process.on("SIGTERM", () => {
+  if (!process.connected) return void shutdown();
+  setTimeout(() => void shutdown(), 8_000).unref();
+});
+// This listener also keeps the channel read, which "disconnect" below needs.
+process.on("message", (m: { stop?: boolean }) => m?.stop === true && void shutdown());
+// server.ts is gone (killed without a chance to stop this process): stop too. A killed parent may
+// also leave this process re-parented.
 process.on("disconnect", () => void shutdown());
 const parent = process.ppid;
 setInterval(() => process.ppid !== parent && void shutdown(), 1_000).unref();

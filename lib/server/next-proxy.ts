@@ -131,7 +131,10 @@ export function startNextProcess(root: string, ownsDatabase: boolean): NextProce
       if (exited) return;
       await new Promise((resolve) => {
         child.once("exit", resolve);
-        child.kill("SIGTERM");
+        // A message, not a signal: the app process cannot tell our SIGTERM from one sent to the
+        // whole group, which must wait for this (lib/server/next-process.ts).
+        if (child.connected) child.send({ stop: true });
+        else child.kill("SIGTERM");
       });
     },
     onExit(listener) {
