@@ -25,8 +25,8 @@ const downloads = new DownloadRecorder(() => getDbHandle().db).start(settings.to
 const hotPath = createHotPath({ checker, usage, downloads, channelsDir: path.resolve(settings.channelsDir ?? "channels") });
 // Wrapped like server.ts (request ids, metrics), so the test runs what production runs.
 const server = http.createServer(
-  instrument(createMetrics(outboxBacklog), (req, res) => {
-    if (!hotPath(req, res)) {
+  instrument(createMetrics(outboxBacklog), (req, res, requestId) => {
+    if (!hotPath(req, res, requestId)) {
       res.writeHead(404, { "content-type": "text/plain" });
       res.end("Not found.\n");
     }

@@ -14,7 +14,8 @@ type RequestState = { started: number; requestId: string; pathname: string; meth
 type Tracked = ServerResponse & { [STATE]?: RequestState; [LOGGED_ELSEWHERE]?: boolean };
 
 /**
- * Wraps the server's request listener: gives each request an id (X-Request-Id, echoed back),
+ * Wraps the server's request listener: gives each request an id (X-Request-Id; the listener
+ * echoes it, so that the token check can write all its headers at once),
  * records metrics, and writes one JSON log line when the response is finished. The token hot path
  * (thousands of requests a second) is counted and logged only when asked (LOG_HOT_PATH=1), so
  * logging does not become its bottleneck.
@@ -24,7 +25,7 @@ type Tracked = ServerResponse & { [STATE]?: RequestState; [LOGGED_ELSEWHERE]?: b
  * no closure per request (one shared `finish` listener reads the state left on the response),
  * metric series looked up once.
  */
-export function instrument(metrics: Metrics, listener: (req: IncomingMessage, res: ServerResponse) => void) {
+export function instrument(metrics: Metrics, listener: (req: IncomingMessage, res: ServerResponse, requestId: string) => void) {
   const logHotPath = config().logHotPath;
 
   function finished(this: Tracked) {
@@ -51,11 +52,10 @@ export function instrument(metrics: Metrics, listener: (req: IncomingMessage, re
   return (req: IncomingMessage, res: Tracked) => {
     const incoming = req.headers["x-request-id"];
     const requestId = typeof incoming === "string" && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    res.setHeader("x-request-id", requestId);
     const url = req.url ?? "/";
     const q = url.indexOf("?");
     res[STATE] = { started: performance.now(), requestId, pathname: q === -1 ? url : url.slice(0, q), method: req.method ?? "GET" };
     res.on("finish", finished);
-    listener(req, res);
+    listener(req, res, requestId);
   };
 }

@@ -80,6 +80,8 @@ function appTable() {
  * many orgs and users there are; every other path shares UNMATCHED_ROUTE.
  */
 export function routeLabel(pathname: string, routes: Node = appTable()): string {
+  // Its own label, without a walk down the table: the token check is most requests.
+  if (SERVER_ROUTES.includes(pathname)) return pathname;
   if (pathname.startsWith("/_next/")) return "/_next/*";
   if (pathname.startsWith("/t/")) return "/t/{token}/*";
   const segs = pathname.split("/").filter(Boolean);

@@ -58,17 +58,25 @@ export async function startFrontServer(settings: Config, root: string, nextProce
   const metrics = createMetrics(outboxBacklog);
   // Verdicts are counted for /api/metrics.
   checker.onVerdict = (valid) => metrics.observeTokenCheck(valid ? "valid" : "invalid");
-  const hotPath = createHotPath({ checker, usage, downloads, channelsDir: path.resolve(root, settings.channelsDir ?? "channels") });
-
+  // Every answer (hot path, API, pages) carries these; pages get their CSP from proxy.ts.
   const securityHeaders = Object.entries(baseSecurityHeaders(settings.appUrl));
+  const hotPath = createHotPath({
+    checker,
+    usage,
+    downloads,
+    channelsDir: path.resolve(root, settings.channelsDir ?? "channels"),
+    answerHeaders: [...securityHeaders.flat(), "content-security-policy", NON_PAGE_CSP],
+  });
+
   const server = http.createServer(
-    instrument(metrics, (req, res) => {
-      // Every answer (hot path, API, pages) carries these; pages get their CSP from proxy.ts.
-      for (const [name, value] of securityHeaders) res.setHeader(name, value);
-      if (isNonPagePath(req.url?.split("?")[0] ?? "/")) res.setHeader("content-security-policy", NON_PAGE_CSP);
+    instrument(metrics, (req, res, requestId) => {
       // The real TCP peer, for the client address (TRUSTED_PROXIES): the Next.js process sees only this one.
       stampPeerAddress(req);
-      if (hotPath(req, res)) return;
+      // It writes its answers' headers itself, these ones included.
+      if (hotPath(req, res, requestId)) return;
+      res.setHeader("x-request-id", requestId);
+      for (const [name, value] of securityHeaders) res.setHeader(name, value);
+      if (isNonPagePath(req.url?.split("?")[0] ?? "/")) res.setHeader("content-security-policy", NON_PAGE_CSP);
       // GET /api/metrics: Prometheus text format, only for the bearer of METRICS_TOKEN.
       if (serveMetricsEndpoint(metrics, req, res)) return;
       nextProcess.proxy(req, res);

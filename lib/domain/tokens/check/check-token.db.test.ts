@@ -10,7 +10,15 @@ import { useTestDatabase } from "@/test/db";
 import { issueToken } from "@/lib/domain/tokens/member/issue-token";
 import { revokeToken } from "@/lib/domain/tokens/member/revoke-token";
 import { TokenChecker } from "./check-token";
-import { check, orgWithSeatedMember, setSeat, startHotPath, type TestHotPath } from "@/lib/domain/tokens/member/test-support";
+import {
+  check,
+  orgWithSeatedMember,
+  setSeat,
+  startHotPath,
+  TEST_REQUEST_ID,
+  type TestHotPath,
+} from "@/lib/domain/tokens/member/test-support";
+import { NON_PAGE_CSP } from "@/lib/http/security-headers";
 
 const testDb = useTestDatabase();
 let hot: TestHotPath;
@@ -41,7 +49,16 @@ describe("GET /api/tokens/check", () => {
       expect(res.headers.get("x-org-id")).toBe(org.id);
       expect(res.headers.get("x-user-id")).toBe(member.userId);
       expect(res.headers.get("x-token-expires-at")).toBe(sub.currentPeriodEnd.toISOString());
+      // The headers every answer carries, written with the check's own in one go, each once.
+      expect(res.headers.get("x-request-id")).toBe(TEST_REQUEST_ID);
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("content-security-policy")).toBe(NON_PAGE_CSP);
+      expect(res.headers.get("cache-control")).toBe("no-store");
     }
+    const refused = await check(hot.url, "opt_nope");
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("x-request-id")).toBe(TEST_REQUEST_ID);
+    expect(refused.headers.get("content-security-policy")).toBe(NON_PAGE_CSP);
   });
 
   it("answers 401 for missing, malformed, bad-checksum and unknown tokens", async () => {

@@ -11,6 +11,7 @@ import { createHotPath } from "@/lib/hot-path/handler";
 import type { IntrospectionAuthenticator } from "@/lib/hot-path/introspection-auth";
 import { UsageRecorder } from "@/lib/domain/tokens/check/usage";
 import { TokenChecker } from "@/lib/domain/tokens/check/check-token";
+import { baseSecurityHeaders, NON_PAGE_CSP } from "@/lib/http/security-headers";
 
 export async function setSeat(org: Organization, userId: string, seated: boolean) {
   await db()
@@ -28,6 +29,9 @@ export async function orgWithSeatedMember(name = "Tok") {
   return { org, admin, member, sub };
 }
 
+/** The request id startHotPath's server gives every request (server.ts makes one per request). */
+export const TEST_REQUEST_ID = "test-request-id";
+
 export type TestHotPath = { url: string; checker: TokenChecker; usage: UsageRecorder; close(): Promise<void> };
 
 /** The hot path on a real node:http server on a free loopback port, over the given database. */
@@ -42,9 +46,10 @@ export async function startHotPath(
     usage,
     channelsDir: opts.channelsDir ?? path.join(process.cwd(), "channels"),
     authenticateIntrospection: opts.authenticateIntrospection,
+    answerHeaders: [...Object.entries(baseSecurityHeaders("http://localhost")).flat(), "content-security-policy", NON_PAGE_CSP],
   });
   const server = http.createServer((req, res) => {
-    if (!hotPath(req, res)) res.writeHead(404).end();
+    if (!hotPath(req, res, TEST_REQUEST_ID)) res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
