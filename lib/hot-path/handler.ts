@@ -39,7 +39,7 @@ const TEXT = "text/plain; charset=utf-8";
 const INVALID_TOKEN = "Invalid or missing token. Issue a new one on the Token Access page of your organization.\n";
 
 /**
- * HeaderPairs as name, value pairs in one array, written by one writeHead: Node then checks each once
+ * Headers as name, value pairs in one array, written by one writeHead: Node then checks each once
  * and sets none of them one by one (setHeader per header cost the token check about 2 us, 8%).
  * `common` goes first: the answer's own headers follow it.
  */
