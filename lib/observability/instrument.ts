@@ -23,7 +23,7 @@ type Tracked = ServerResponse & { [STATE]?: RequestState; [LOGGED_ELSEWHERE]?: b
  * Cheap on purpose, because it runs for every token check: no AsyncLocalStorage (the Next.js
  * process keeps the request context the app notes the actor in, and logs the requests it answers),
  * no closure per request (one shared `finish` listener reads the state left on the response),
- * metric series looked up once.
+ * metrics kept as plain numbers until scraped (request-series.ts).
  */
 export function instrument(metrics: Metrics, listener: (req: IncomingMessage, res: ServerResponse, requestId: string) => void) {
   const logHotPath = config().logHotPath;
