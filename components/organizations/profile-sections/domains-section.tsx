@@ -4,6 +4,7 @@ import { DomainRow } from "@/components/domains/domain-row";
 import { Card, EmptyState } from "@/components/ui/card";
 import { TBody, THead, Table, Th } from "@/components/ui/table";
 import { requireSessionUser } from "@/lib/auth/session";
+import { PENDING_CLAIM_DAYS } from "@/lib/domain/domains/add-domain";
 import { listDomains } from "@/lib/domain/domains/list-domains";
 
 // The "Domains" section of Org Profile (admins): prove the org owns email domains with a TXT
@@ -22,7 +23,8 @@ export async function DomainsSection({ orgId, canManage }: { orgId: string; canM
             </h2>
             <p className="mt-1 max-w-prose text-sm text-zinc-600">
               Prove your organization owns an email domain by publishing a TXT record in its DNS. People whose verified address is in a
-              verified domain can be added through the API without an invitation, and can join by themselves when you allow it.
+              verified domain can be added through the API without an invitation, and can join by themselves when you allow it. Verify
+              within {PENDING_CLAIM_DAYS} days: after that, an unverified domain goes to another organization that adds it.
             </p>
           </div>
           <AddDomainDialog orgId={orgId} />

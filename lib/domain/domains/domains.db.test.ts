@@ -11,7 +11,7 @@ import { onboardUsers } from "@/lib/domain/onboarding/onboard-users";
 import { callRoute, createApiOrg } from "@/test/api";
 import { useTestDatabase } from "@/test/db";
 import { rejectionOf } from "@/test/factories";
-import { addDomain } from "./add-domain";
+import { addDomain, PENDING_CLAIM_DAYS } from "./add-domain";
 import { findOrgByVerifiedDomain } from "./find-org-by-verified-domain";
 import { joinOrganization, listJoinableOrganizations } from "./join-organization";
 import { listDomains } from "./list-domains";
@@ -54,6 +54,39 @@ describe("adding domains", () => {
     expect(taken.message).not.toContain(org.slug);
     expect(taken.message).not.toContain(org.name);
     expect((await listDomains(other.admin, other.org.slug)).domains).toEqual([]);
+  });
+
+  it(`a claim nobody verified within ${PENDING_CLAIM_DAYS} days lapses when another org adds the domain; a verified or recent one does not`, async () => {
+    const squatter = await createTestOrg("Squatter");
+    const owner = await createTestOrg("Real Owner");
+    const domain = uniqueDomain("squatted");
+    await addDomain(squatter.admin, squatter.org.slug, { domain });
+    const age = (days: number) =>
+      db()
+        .update(t.orgDomains)
+        .set({ createdAt: new Date(Date.now() - days * 86_400_000) })
+        .where(eq(t.orgDomains.domain, domain));
+
+    await age(PENDING_CLAIM_DAYS - 1);
+    const early = (await rejectionOf(addDomain(owner.admin, owner.org.slug, { domain }))) as Error;
+    expect(early).toMatchObject({ code: "conflict", reason: "domain_taken" });
+    expect(early.message).toContain(`not verified within ${PENDING_CLAIM_DAYS} days lapses`);
+
+    await age(PENDING_CLAIM_DAYS + 1);
+    const taken = await addDomain(owner.admin, owner.org.slug, { domain });
+    expect(taken).toMatchObject({ domain, status: "pending" });
+    expect((await listDomains(squatter.admin, squatter.org.slug)).domains).toEqual([]);
+    expect((await listDomains(owner.admin, owner.org.slug)).domains).toEqual([expect.objectContaining({ domain })]);
+    // The new claim is recent: the first org cannot take it back.
+    expect(await rejectionOf(addDomain(squatter.admin, squatter.org.slug, { domain }))).toMatchObject({ reason: "domain_taken" });
+
+    // A verified claim never lapses, however old.
+    const verified = await verifiedDomain(owner.admin, owner.org);
+    await db()
+      .update(t.orgDomains)
+      .set({ createdAt: new Date(Date.now() - 100 * 86_400_000) })
+      .where(eq(t.orgDomains.domain, verified));
+    expect(await rejectionOf(addDomain(squatter.admin, squatter.org.slug, { domain: verified }))).toMatchObject({ reason: "domain_taken" });
   });
 
   it("refuses what is not a hostname, members who are not admins, and strangers", async () => {

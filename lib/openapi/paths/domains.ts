@@ -27,7 +27,9 @@ export const domainPaths: ZodOpenApiPathsObject = {
       responses: {
         "201": { description: "Added, pending until verified", content: json(domainSchema) },
         ...orgCallErrors,
-        "409": problem("This org or another one has already added the domain (code domain_taken); the other org is not named"),
+        "409": problem(
+          "This org or another one has already added the domain (code domain_taken); the other org is not named. Another org's claim that was not verified within 7 days of being added gives way",
+        ),
         "422": problem("Not a domain name"),
       },
     },
