@@ -186,13 +186,12 @@ export function createHotPath({
     const url = req.url ?? "/";
     const q = url.indexOf("?");
     const pathname = q === -1 ? url : url.slice(0, q);
-    const hot = pathname === "/api/tokens/check" || pathname === "/api/tokens/introspect" || pathname.startsWith("/t/");
-    if (!hot) return false;
     const common = requestId ? [...answerHeaders, "x-request-id", requestId] : answerHeaders;
     let work: Promise<void>;
     if (pathname === "/api/tokens/check") work = check(req, res, common);
     else if (pathname === "/api/tokens/introspect") work = introspect(req, res, common);
-    else work = channel(req, res, pathname, common);
+    else if (pathname.startsWith("/t/")) work = channel(req, res, pathname, common);
+    else return false;
     // A channel answer has set `common` one by one already: writing it again replaces, not repeats.
     work.catch((err) => fail(res, common, err));
     return true;

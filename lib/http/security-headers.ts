@@ -18,6 +18,12 @@ export function baseSecurityHeaders(appUrl: string): Record<string, string> {
 /** For answers that are never rendered as a page (API JSON, channel files, token checks). */
 export const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+/** Every header of an answer that is never a page: the base ones and the non-page CSP. */
+export const nonPageHeaders = (appUrl: string): Record<string, string> => ({
+  ...baseSecurityHeaders(appUrl),
+  "content-security-policy": NON_PAGE_CSP,
+});
+
 /**
  * The policy of HTML pages: scripts only with this request's nonce (Next adds it to its own
  * scripts when it finds it in the request's CSP header), and whatever those scripts load

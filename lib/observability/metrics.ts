@@ -1,5 +1,5 @@
-import { Counter, Gauge, Registry, collectDefaultMetrics } from "prom-client";
-import { RequestSeries } from "./request-series";
+import { Gauge, Registry, collectDefaultMetrics } from "prom-client";
+import { CounterSeries, RequestSeries } from "./request-series";
 
 /**
  * The process's Prometheus metrics (prom-client). Recorded by server.ts, which sees every
@@ -12,22 +12,10 @@ export function createMetrics(outboxBacklog: () => Promise<{ pending: number; de
   const series = new RequestSeries([0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]);
   registry.registerMetric(series.counter("http_requests_total", "HTTP requests by route, method and status"));
   registry.registerMetric(series.histogram("http_request_duration_seconds", "HTTP request durations by route"));
-  // Counted as plain numbers per verdict too, and handed to prom-client when scraped.
-  const verdicts = { valid: 0, invalid: 0 };
-  const reported = { valid: 0, invalid: 0 };
-  new Counter({
-    name: "token_checks_total",
-    help: "Token checks (check endpoint, introspection and channel downloads) by result",
-    labelNames: ["result"] as const,
-    registers: [registry],
-    collect() {
-      for (const result of ["valid", "invalid"] as const) {
-        const since = verdicts[result] - reported[result];
-        if (since > 0) this.inc({ result }, since);
-        reported[result] = verdicts[result];
-      }
-    },
-  });
+  const verdicts = new CounterSeries();
+  registry.registerMetric(
+    verdicts.metric("token_checks_total", "Token checks (check endpoint, introspection and channel downloads) by result"),
+  );
   new Gauge({
     name: "email_outbox_messages",
     help: "Email outbox messages waiting to be sent (pending) or given up on (dead)",
@@ -45,7 +33,7 @@ export function createMetrics(outboxBacklog: () => Promise<{ pending: number; de
       series.observe(route, method, status, seconds);
     },
     observeTokenCheck(result: "valid" | "invalid") {
-      verdicts[result]++;
+      if (!verdicts.inc(result)) verdicts.add(result, { result });
     },
   };
 }

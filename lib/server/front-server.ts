@@ -17,7 +17,7 @@ import { outboxBacklog } from "@/lib/email/backlog";
 import type { Config } from "@/lib/config";
 import { stampPeerAddress } from "@/lib/auth/client-ip";
 import { serveMetricsEndpoint } from "@/lib/observability/metrics-endpoint";
-import { baseSecurityHeaders, isNonPagePath, NON_PAGE_CSP } from "@/lib/http/security-headers";
+import { baseSecurityHeaders, isNonPagePath, NON_PAGE_CSP, nonPageHeaders } from "@/lib/http/security-headers";
 import type { NextProcess } from "@/lib/server/next-proxy";
 
 const log = (msg: string, extra: Record<string, unknown> = {}) => console.log(JSON.stringify({ level: "info", msg, ...extra }));
@@ -65,7 +65,7 @@ export async function startFrontServer(settings: Config, root: string, nextProce
     usage,
     downloads,
     channelsDir: path.resolve(root, settings.channelsDir ?? "channels"),
-    answerHeaders: [...securityHeaders.flat(), "content-security-policy", NON_PAGE_CSP],
+    answerHeaders: Object.entries(nonPageHeaders(settings.appUrl)).flat(),
   });
 
   const server = http.createServer(

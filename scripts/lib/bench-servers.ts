@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import { createInterface } from "node:readline";
 import autocannon from "autocannon";
-import { baseSecurityHeaders, NON_PAGE_CSP } from "@/lib/http/security-headers";
+import { nonPageHeaders } from "@/lib/http/security-headers";
 
 export const CONNECTIONS = 50;
 
@@ -86,7 +86,7 @@ export async function startBare(
       TOKENS_FILE: tokensFile,
       BARE_WORKERS: String(workers),
       BARE_PORT: String(port),
-      BARE_HEADERS: JSON.stringify({ ...baseSecurityHeaders("http://localhost"), "content-security-policy": NON_PAGE_CSP }),
+      BARE_HEADERS: JSON.stringify(nonPageHeaders("http://localhost")),
     },
     stdio: ["ignore", "pipe", "inherit"],
     detached: true,

@@ -11,7 +11,7 @@ import { createHotPath } from "@/lib/hot-path/handler";
 import type { IntrospectionAuthenticator } from "@/lib/hot-path/introspection-auth";
 import { UsageRecorder } from "@/lib/domain/tokens/check/usage";
 import { TokenChecker } from "@/lib/domain/tokens/check/check-token";
-import { baseSecurityHeaders, NON_PAGE_CSP } from "@/lib/http/security-headers";
+import { nonPageHeaders } from "@/lib/http/security-headers";
 
 export async function setSeat(org: Organization, userId: string, seated: boolean) {
   await db()
@@ -46,7 +46,7 @@ export async function startHotPath(
     usage,
     channelsDir: opts.channelsDir ?? path.join(process.cwd(), "channels"),
     authenticateIntrospection: opts.authenticateIntrospection,
-    answerHeaders: [...Object.entries(baseSecurityHeaders("http://localhost")).flat(), "content-security-policy", NON_PAGE_CSP],
+    answerHeaders: Object.entries(nonPageHeaders("http://localhost")).flat(),
   });
   const server = http.createServer((req, res) => {
     if (!hotPath(req, res, TEST_REQUEST_ID)) res.writeHead(404).end();
